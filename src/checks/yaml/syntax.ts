@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { defineCheck } from '../check.js';
+import { reportLoadProblems } from './load-problems.js';
+
+export default defineCheck({
+  id: 'yaml/syntax',
+  description: 'Disallow files that are not valid YAML.',
+  severity: 'error',
+  inputs: ['yaml'],
+  needsPrometheus: false,
+  options: z.object({}).strict(),
+  create: (context) => reportLoadProblems(context, 'yaml/syntax'),
+});

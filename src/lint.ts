@@ -1,0 +1,186 @@
+import { CHECKS } from './checks/registry.js';
+import { compareFindings, docsUrl, severityRank } from './finding.js';
+import { loadFile } from './load/load-file.js';
+import { scalarSourceOffset } from './load/scalar-offsets.js';
+import { parseRuleExpression } from './rule-expression.js';
+import { Repository } from './repository.js';
+import type { AnyCheck, CheckContext, CheckVisitor, ReportOptions, Subject } from './checks/check.js';
+import type { Finding, FindingSubject, Severity } from './finding.js';
+import type { MonitoringFile, Rule } from './load/model.js';
+import type { Policy } from './policy/types.js';
+import type { ParsedExpression } from './rule-expression.js';
+
+export interface LintInput {
+  /** Paths relative to the repository root, with `/` separators, and file contents. */
+  files: readonly { path: string; text: string }[];
+  policy: Policy;
+  /** Checks to run; every registered check by default. Tests pass one. */
+  checks?: readonly AnyCheck[];
+}
+
+export interface LintSummary {
+  /** Files that held monitoring configuration, or that failed to parse. */
+  files: number;
+  /** Alerting and recording rules read. */
+  rules: number;
+  findings: number;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  files: MonitoringFile[];
+  repository: Repository;
+  summary: LintSummary;
+}
+
+/** Loads the files, runs every enabled check over them and returns the sorted findings. */
+export function lint(input: LintInput): LintResult {
+  const files = input.files.map((file) => loadFile(file.path, file.text));
+  const repository = new Repository(files);
+  const findings: Finding[] = [];
+  const expressions = new WeakMap<Rule, ParsedExpression>();
+
+  const visitors: { check: AnyCheck; visitor: CheckVisitor }[] = [];
+  for (const check of input.checks ?? CHECKS) {
+    const settings = input.policy.checks[check.id];
+    if (settings !== undefined && !settings.enabled) continue;
+    const severity = settings?.severity ?? check.severity;
+    const context = createContext(check, severity, settings?.options ?? {}, repository, findings, expressions);
+    visitors.push({ check, visitor: check.create(context) });
+  }
+
+  for (const file of files) {
+    visit(visitors, findings, 'file', (visitor) => visitor.file?.(file));
+    for (const document of file.documents) {
+      if (document.kind === 'rules') {
+        visit(visitors, findings, 'ruleDocument', (visitor) => visitor.ruleDocument?.(document));
+        for (const group of document.groups) {
+          visit(visitors, findings, 'group', (visitor) => visitor.group?.(group));
+          for (const rule of group.rules) visit(visitors, findings, 'rule', (visitor) => visitor.rule?.(rule));
+        }
+      } else if (document.kind === 'scrape') {
+        visit(visitors, findings, 'scrapeDocument', (visitor) => visitor.scrapeDocument?.(document));
+        for (const job of document.jobs) visit(visitors, findings, 'scrapeJob', (visitor) => visitor.scrapeJob?.(job));
+      }
+    }
+  }
+  visit(visitors, findings, 'end', (visitor) => visitor.end?.());
+
+  findings.sort(compareFindings);
+  return {
+    findings,
+    files,
+    repository,
+    summary: {
+      files: files.filter(isMonitoringFile).length,
+      rules: repository.rules.length,
+      findings: findings.length,
+    },
+  };
+}
+
+function isMonitoringFile(file: MonitoringFile): boolean {
+  return file.problems.some((problem) => problem.check === 'yaml/syntax') || file.documents.some((document) => document.kind === 'rules' || document.kind === 'scrape');
+}
+
+/** Calls one hook of every visitor that has it; a check that throws becomes a finding, never a crash. */
+function visit(
+  visitors: readonly { check: AnyCheck; visitor: CheckVisitor }[],
+  findings: Finding[],
+  hook: keyof CheckVisitor,
+  call: (visitor: CheckVisitor) => void,
+): void {
+  for (const { check, visitor } of visitors) {
+    if (visitor[hook] === undefined) continue;
+    try {
+      call(visitor);
+    } catch (error) {
+      findings.push({
+        check: check.id,
+        severity: 'warning',
+        message: `promgate failed to run \`${check.id}\` (${hook}): ${error instanceof Error ? error.message : String(error)}. This is a bug in promgate; the other checks ran.`,
+        fix: 'Report the bug with the file that triggers it.',
+      });
+    }
+  }
+}
+
+function createContext(
+  check: AnyCheck,
+  configured: Severity,
+  options: unknown,
+  repository: Repository,
+  findings: Finding[],
+  expressions: WeakMap<Rule, ParsedExpression>,
+): CheckContext<unknown> {
+  const push = (file: MonitoringFile | undefined, start: number, end: number, subject: Subject | undefined, report: ReportOptions): void => {
+    const severity = report.severity !== undefined && severityRank(report.severity) < severityRank(configured) ? report.severity : configured;
+    const finding: Finding = { check: check.id, severity, message: report.message };
+    if (file !== undefined) {
+      const from = file.source.positionAt(start);
+      const to = file.source.positionAt(Math.max(start, end));
+      finding.file = file.path;
+      finding.line = from.line;
+      finding.column = from.column;
+      finding.endLine = to.line;
+      finding.endColumn = to.column;
+    }
+    if (report.fix !== undefined) finding.fix = report.fix;
+    finding.docs = docsUrl(check.id);
+    if (subject !== undefined) finding.subject = describeSubject(subject);
+    findings.push(finding);
+  };
+
+  return {
+    options,
+    repository,
+    expression(rule) {
+      let parsed = expressions.get(rule);
+      if (parsed === undefined) {
+        parsed = parseRuleExpression(rule);
+        expressions.set(rule, parsed);
+      }
+      return parsed;
+    },
+    reportNode(subject, node, report) {
+      push(fileOf(subject), node.start, node.end, subject, report);
+    },
+    reportRange(subject, start, end, report) {
+      push(fileOf(subject), start, end, subject, report);
+    },
+    reportExpression(rule, start, end, report) {
+      const file = rule.group.document.file;
+      const node = rule.exprNode;
+      if (node === undefined) {
+        push(file, rule.nameNode.start, rule.nameNode.end, rule, report);
+        return;
+      }
+      const from = scalarSourceOffset(file.source.text, node, start);
+      const to = end > start ? scalarSourceOffset(file.source.text, node, end - 1) + 1 : from;
+      push(file, from, to, rule, report);
+    },
+    reportPullRequest(report) {
+      push(undefined, 0, 0, undefined, report);
+    },
+  };
+}
+
+function fileOf(subject: Subject): MonitoringFile {
+  if ('source' in subject) return subject;
+  if ('group' in subject) return subject.group.document.file;
+  return 'file' in subject ? subject.file : subject.document.file;
+}
+
+function describeSubject(subject: Subject): FindingSubject {
+  const file = fileOf(subject);
+  const lines = (start: number, end: number) => ({
+    startLine: file.source.positionAt(start).line,
+    endLine: file.source.positionAt(Math.max(start, end - 1)).line,
+  });
+  if ('source' in subject) return { kind: 'file', name: subject.path, startLine: 1, endLine: subject.source.lineCount };
+  if ('exprNode' in subject) return { kind: 'rule', name: subject.name, ...lines(subject.node.start, subject.node.end) };
+  if ('rules' in subject) return { kind: 'group', name: subject.name, ...lines(subject.node.start, subject.node.end) };
+  if ('document' in subject) return { kind: 'job', name: subject.name, ...lines(subject.node.start, subject.node.end) };
+  const name = subject.kind === 'rules' && subject.resourceName !== undefined ? subject.resourceName : `document ${subject.yaml.index + 1}`;
+  return { kind: 'document', name, ...lines(subject.yaml.start, subject.yaml.end) };
+}
