@@ -1,4 +1,5 @@
 import { EVENT_ID, getScalarValue, parseEvents, YAMLException } from 'js-yaml';
+import { parseAllDocuments } from 'yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
 
 // js-yaml's event parser is used instead of yaml's CST because it is about
@@ -305,11 +306,39 @@ function parseChunk(text: string, base: number): { documents: YamlDocument[]; er
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = (error as YAMLException & { mark?: { position: number } }).mark;
-      return { documents: [], error: { offset: base + (mark?.position ?? 0), message: error.reason ?? error.message } };
+      return { documents: [], error: describeSyntaxError(text, base, mark?.position ?? 0, error.reason ?? error.message) };
     }
     if (error instanceof YamlBuildError) return { documents: [], error: { offset: error.offset, message: error.message } };
     throw error;
   }
+}
+
+/** js-yaml reasons that often stand for another problem, such as an unclosed quote or bracket. */
+const VAGUE_REASONS = /^(?:deficient indentation|end of the stream or a document separator is expected|bad indentation of a mapping entry)$/;
+
+/**
+ * Words a syntax error with the `yaml` package's message when js-yaml's is
+ * vague, because `yaml` names the construct ("Missing closing \"quote",
+ * "Nested mappings are not allowed in compact mappings"). Runs on broken
+ * files only.
+ */
+function describeSyntaxError(text: string, base: number, offset: number, fallback: string): YamlSyntaxError {
+  if (!VAGUE_REASONS.test(fallback)) return { offset: base + offset, message: fallback };
+  try {
+    for (const document of parseAllDocuments(text)) {
+      const first = document.errors[0];
+      if (first === undefined) continue;
+      const message = first.message.split('\n', 1)[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return { offset: base + first.pos[0], message: lowerFirst(message) };
+    }
+  } catch {
+    // The fallback below is still a precise position and message.
+  }
+  return { offset: base + offset, message: fallback };
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 const DOCUMENT_MARKER = /^---(?=[ \t\r\n]|$)/gm;
