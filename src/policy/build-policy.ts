@@ -182,11 +182,7 @@ function unknownCheckMessage(id: string, known: readonly string[]): string {
   return 'unknown check id; see rules/default.yml or docs/checks/ for the ids promgate knows.';
 }
 
-/**
- * Collects problems found in the merged policy and traces each back to the
- * file that set the value: the last layer holding the deepest part of the
- * key path.
- */
+/** Collects problems found in the merged policy, each traced back to the file that set the value. */
 class ProblemList {
   private readonly problems: PolicyProblem[] = [];
 
@@ -202,7 +198,7 @@ class ProblemList {
     this.problems.push({ file: layer.source.path, ...layer.locate(path), keyPath: formatKeyPath(path), message });
   }
 
-  /** Adds zod issues found under `base`; `value` is the data that was validated there. */
+  /** Adds zod issues found under `base`. `value` is the data that was validated there. */
   addIssues(issues: readonly z.core.$ZodIssue[], base: KeyPath, value: unknown, allowedKeys: readonly string[]): void {
     for (const issue of issues) {
       const path = [...base, ...(issue.path as KeyPath)];
@@ -222,13 +218,22 @@ class ProblemList {
     if (this.problems.length > 0) throw new PolicyError(this.problems);
   }
 
+  /**
+   * Finds the file to blame for `path`: the last layer that sets it, since
+   * later layers win. For a missing key, the layer holding the deepest part of
+   * the path, and on a tie the earliest, because a key missing everywhere is
+   * missing from the defaults.
+   */
   private findLayer(path: KeyPath): PolicyLayer | undefined {
+    const setting = this.layers.findLast((layer) => layer.has(path));
+    if (setting !== undefined) return setting;
+
     let best: PolicyLayer | undefined;
     let bestDepth = -1;
     for (const layer of this.layers) {
-      let depth = path.length;
+      let depth = path.length - 1;
       while (depth > 0 && !layer.has(path.slice(0, depth))) depth--;
-      if (depth >= bestDepth) {
+      if (depth > bestDepth) {
         best = layer;
         bestDepth = depth;
       }
