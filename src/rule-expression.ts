@@ -1,27 +1,19 @@
-import { parser } from '@prometheus-io/lezer-promql';
+import { parsePromql } from './promql/parse.js';
 import type { Rule } from './load/model.js';
-
-export interface ExpressionError {
-  message: string;
-  /** Offsets in the expression text. */
-  start: number;
-  end: number;
-}
+import type { Expr } from './promql/ast.js';
+import type { PromqlError, PromqlNote } from './promql/diagnostics.js';
 
 /** A rule's `expr`, parsed once and shared by every check. */
 export interface ParsedExpression {
   text: string;
-  errors: ExpressionError[];
+  /** The syntax tree, present only when the expression has no syntax or type error. */
+  expr: Expr | undefined;
+  errors: PromqlError[];
+  notes: PromqlNote[];
 }
 
-// TODO: replace with the typed PromQL tree once src/promql lands; until then only lezer's error nodes are reported.
 export function parseRuleExpression(rule: Rule): ParsedExpression {
-  const errors: ExpressionError[] = [];
-  const tree = parser.parse(rule.expr);
-  tree.iterate({
-    enter(node) {
-      if (node.type.isError && errors.length === 0) errors.push({ message: 'Invalid PromQL.', start: node.from, end: node.to });
-    },
-  });
-  return { text: rule.expr, errors };
+  if (rule.exprNode === undefined) return { text: rule.expr, expr: undefined, errors: [], notes: [] };
+  const result = parsePromql(rule.expr);
+  return { text: rule.expr, expr: result.errors.length === 0 ? result.expr : undefined, errors: result.errors, notes: result.notes };
 }

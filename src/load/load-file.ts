@@ -7,19 +7,17 @@ import { parseYaml } from './yaml-tree.js';
 import type { MonitoringDocument, MonitoringFile, RuleDocument, ScrapeDocument } from './model.js';
 import type { YamlDocument, YamlMap, YamlNode, YamlSeq } from './yaml-tree.js';
 
-const PROMETHEUS_CONFIG_KEYS = [
-  'global',
-  'runtime',
-  'rule_files',
-  'scrape_config_files',
-  'scrape_configs',
-  'alerting',
-  'remote_write',
-  'remote_read',
-  'storage',
-  'tracing',
-  'otlp',
-];
+/** Top-level keys only a Prometheus server config has; Alertmanager's config has none of them. */
+const PROMETHEUS_ONLY_KEYS = ['rule_files', 'scrape_config_files', 'alerting', 'remote_write', 'remote_read', 'storage', 'otlp', 'runtime'];
+
+/** Keys of `global` only a Prometheus server config has. */
+const PROMETHEUS_GLOBAL_KEYS = ['scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', 'query_log_file', 'rule_query_offset'];
+
+function isPrometheusConfig(root: YamlMap): boolean {
+  if (root.pairs.some((pair) => PROMETHEUS_ONLY_KEYS.includes(keyText(pair) ?? ''))) return true;
+  const global = asMap(getValue(root, 'global'));
+  return global !== undefined && global.pairs.some((pair) => PROMETHEUS_GLOBAL_KEYS.includes(keyText(pair) ?? ''));
+}
 
 /**
  * Parses a file and classifies each of its YAML documents by content: rule
@@ -88,10 +86,7 @@ function classifyMap(file: MonitoringFile, yaml: YamlDocument, root: YamlMap, pr
   if (jobs === undefined && findPair(root, 'route') !== undefined && findPair(root, 'receivers') !== undefined) {
     return { kind: 'alertmanager', file, yaml };
   }
-  const isPrometheusConfig =
-    jobs !== undefined ||
-    (findPair(root, 'global') !== undefined && root.pairs.some((pair) => keyText(pair) !== 'global' && PROMETHEUS_CONFIG_KEYS.includes(keyText(pair) ?? '')));
-  if (isPrometheusConfig) {
+  if (jobs !== undefined || isPrometheusConfig(root)) {
     const document = scrapeDocument(file, yaml, 'prometheus-config', root);
     readScrapeDocument(document, jobs?.value, problems);
     if (jobs !== undefined && document.jobs.length === 0 && !hasProblemsInside(file, root)) {

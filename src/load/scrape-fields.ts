@@ -1,6 +1,7 @@
+import { parseConfigDuration } from './duration.js';
 import { asMap, asScalar, asSeq, asText, getValue, keyText, mapPairs } from './yaml-access.js';
-import type { LabelEntry, ScrapeJob } from './model.js';
-import type { YamlMap, YamlScalar } from './yaml-tree.js';
+import type { LabelEntry, ScrapeDocument, ScrapeJob } from './model.js';
+import type { YamlMap, YamlNode, YamlScalar } from './yaml-tree.js';
 
 /** One entry of `relabel_configs` or `metric_relabel_configs`, with Prometheus' defaults applied. */
 export interface RelabelConfig {
@@ -25,7 +26,12 @@ export interface StaticTargetGroup {
 
 /** Reads a job's relabel configs; entries that are not mappings are skipped. */
 export function relabelConfigs(job: ScrapeJob, key: 'relabel_configs' | 'metric_relabel_configs'): RelabelConfig[] {
-  const list = asSeq(getValue(job.node, key));
+  return readRelabelConfigs(getValue(job.node, key));
+}
+
+/** Reads a list of relabel configs, such as `write_relabel_configs` of a `remote_write` entry. */
+export function readRelabelConfigs(listNode: YamlNode | undefined): RelabelConfig[] {
+  const list = asSeq(listNode);
   if (list === undefined) return [];
   const configs: RelabelConfig[] = [];
   for (const item of list.items) {
@@ -93,4 +99,44 @@ export function isHonorLabels(job: ScrapeJob): boolean {
 
 function emptyMap(at: YamlMap): YamlMap {
   return { kind: 'map', start: at.start, end: at.start, pairs: [], flow: false };
+}
+
+/** Prometheus' defaults for `global.scrape_interval` and `global.scrape_timeout`. */
+export const DEFAULT_SCRAPE_INTERVAL_MS = 60_000;
+export const DEFAULT_SCRAPE_TIMEOUT_MS = 10_000;
+
+export interface EffectiveDuration {
+  milliseconds: number;
+  /** Where the value is written; undefined when it is Prometheus' default. */
+  node: YamlScalar | undefined;
+  source: 'job' | 'global' | 'default';
+}
+
+/** Reads a duration of the `global` section, falling back to Prometheus' default. */
+export function globalDuration(document: ScrapeDocument, key: 'scrape_interval' | 'scrape_timeout' | 'evaluation_interval'): EffectiveDuration {
+  const node = asScalar(getValue(document.global, key));
+  const milliseconds = node === undefined ? undefined : parseConfigDuration(node.value);
+  if (node !== undefined && milliseconds !== undefined) return { milliseconds, node, source: 'global' };
+  return { milliseconds: key === 'scrape_timeout' ? DEFAULT_SCRAPE_TIMEOUT_MS : DEFAULT_SCRAPE_INTERVAL_MS, node: undefined, source: 'default' };
+}
+
+/** Returns a job's scrape interval as Prometheus computes it: the job's own, else the global one. */
+export function effectiveScrapeInterval(job: ScrapeJob): EffectiveDuration {
+  const node = asScalar(getValue(job.node, 'scrape_interval'));
+  const milliseconds = node === undefined ? undefined : parseConfigDuration(node.value);
+  if (node !== undefined && milliseconds !== undefined) return { milliseconds, node, source: 'job' };
+  return globalDuration(job.document, 'scrape_interval');
+}
+
+/**
+ * Returns a job's scrape timeout as Prometheus computes it: the job's own;
+ * else the global one, capped at the job's interval when it is longer.
+ */
+export function effectiveScrapeTimeout(job: ScrapeJob): EffectiveDuration {
+  const node = asScalar(getValue(job.node, 'scrape_timeout'));
+  const milliseconds = node === undefined ? undefined : parseConfigDuration(node.value);
+  if (node !== undefined && milliseconds !== undefined) return { milliseconds, node, source: 'job' };
+  const global = globalDuration(job.document, 'scrape_timeout');
+  const interval = effectiveScrapeInterval(job).milliseconds;
+  return global.milliseconds > interval ? { ...global, milliseconds: interval } : global;
 }

@@ -1,0 +1,24 @@
+import check from '../../../src/checks/promql/syntax.js';
+import { testCheck } from '../harness.js';
+
+const record = (expr: string) => `groups:\n  - name: g\n    rules:\n      - record: job:x:sum\n        expr: ${expr}\n`;
+
+testCheck(check, {
+  valid: [
+    { name: 'rate', files: record('sum by (job) (rate(http_requests_total[5m]))') },
+    { name: 'block scalar', files: 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: |\n          up\n            == 0\n' },
+  ],
+  invalid: [
+    { name: 'rate of instant vector', files: record('rate(x)'), findings: [{ line: 5, column: 20, message: 'range vector' }] },
+    { name: 'offset before range', files: record('x offset 1w [5m]'), findings: [{ line: 5, column: 27, message: 'must come after the range' }] },
+    { name: 'range of comparison', files: record("'(a > b)[5m]'"), findings: [{ line: 5, column: 23, message: 'can only follow a vector selector' }] },
+    { name: 'offset after aggregation', files: record('sum(x) offset 5m'), findings: [{ line: 5, column: 15, message: 'not a `sum` aggregation' }] },
+    { name: 'unclosed paren', files: record('sum(rate(x[5m])'), findings: [{ line: 5, column: 30 }] },
+    {
+      name: 'error inside folded block',
+      files: 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: >-\n          sum by (job) (\n            rate(x)\n          ) > 1\n',
+      findings: [{ line: 7, column: 18 }],
+    },
+    { name: 'removed function', files: record('holt_winters(x[10m], 0.5, 0.5)'), findings: [{ line: 5, column: 15, severity: 'warning' }] },
+  ],
+});
