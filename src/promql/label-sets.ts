@@ -1,3 +1,4 @@
+import { checkRe2 } from './regex.js';
 import type { Aggregation, Binary, Call, Expr, LabelMatcher, VectorSelector } from './ast.js';
 
 /** How sure it is that a result series carries a label. */
@@ -85,28 +86,23 @@ function requiresValue(matcher: LabelMatcher): boolean {
     case '!=':
       return matcher.value === '';
     case '=~':
-      return !new RegExp(`^(?:${safePattern(matcher.value)})$`).test('');
+      return !matchesEmpty(matcher.value);
     case '!~':
       return matcher.value === '' || matcher.value === '^$';
   }
 }
 
-/** Turns an RE2 pattern into one JavaScript can test for matching the empty string. */
-function safePattern(pattern: string): string {
-  try {
-    new RegExp(pattern);
-    return pattern;
-  } catch {
-    // A pattern JavaScript cannot compile (RE2-only syntax) is treated as matching anything.
-    return '.*';
-  }
+/** Whether an anchored RE2 pattern matches the empty string; an invalid pattern counts as matching it. */
+function matchesEmpty(pattern: string): boolean {
+  const result = checkRe2(pattern);
+  return result.error !== undefined || result.matchesEmpty;
 }
 
 const LABEL_KEEPING_FUNCTIONS_FIRST_VECTOR = new Set(['sort_by_label', 'sort_by_label_desc']);
 
 function callLabels(call: Call): LabelSet {
   const name = call.func.name;
-  const [first, second] = call.args;
+  const [first] = call.args;
 
   switch (name) {
     case 'absent':
@@ -136,8 +132,10 @@ function callLabels(call: Call): LabelSet {
       const destination = stringArgument(call, 1);
       if (destination === undefined) return set;
       const replacement = stringArgument(call, 2) ?? '';
+      const source = stringArgument(call, 3) ?? '';
       const regex = stringArgument(call, 4) ?? '';
-      const matchesEverything = ['.*', '(.*)', '^(.*)$', '.*?', '(.*?)'].includes(regex);
+      // The regex always matches when it accepts anything, or when the source label is empty and it accepts "".
+      const matchesEverything = ['.*', '(.*)', '^(.*)$', '.*?', '(.*?)'].includes(regex) || (source === '' && matchesEmpty(regex));
       if (replacement === '') {
         if (matchesEverything) removeLabel(set, destination, call);
         return set;
@@ -162,7 +160,6 @@ function callLabels(call: Call): LabelSet {
       // Other functions keep the labels of their vector or range vector argument.
       const vector = call.args.find((argument) => argument.valueType === 'vector' || argument.valueType === 'matrix');
       if (vector !== undefined) return inferLabels(vector);
-      void second;
       return closed(call);
     }
   }
