@@ -1,6 +1,7 @@
 // State shared by the functions that turn the lezer tree into promgate's tree.
 
 import type { SyntaxNode } from '@lezer/common';
+import * as terms from '@prometheus-io/lezer-promql';
 import type { Diagnostics } from './diagnostics.js';
 import { getCompatFeature } from './compat.js';
 import type { Token } from './lex.js';
@@ -24,12 +25,35 @@ export function nodeText(ctx: BuildContext, node: SyntaxNode): string {
   return ctx.src.slice(node.from, node.to);
 }
 
+/** Returns the child nodes of `node` without comments, which lezer keeps in the tree. */
 export function childNodes(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (let child = node.firstChild; child !== null; child = child.nextSibling) {
-    out.push(child);
+    if (child.type.id !== terms.LineComment) {
+      out.push(child);
+    }
   }
   return out;
+}
+
+/** Returns the first child of `node` with the given type id, skipping nothing else. */
+export function childOfType(node: SyntaxNode, typeId: number): SyntaxNode | undefined {
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+    if (child.type.id === typeId) {
+      return child;
+    }
+  }
+  return undefined;
+}
+
+/** Returns the first child of `node` that is not a comment. */
+export function firstChildNode(node: SyntaxNode): SyntaxNode | undefined {
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+    if (child.type.id !== terms.LineComment) {
+      return child;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -9,7 +9,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import * as terms from '@prometheus-io/lezer-promql';
 import type { AtModifier, Binary, Expr, MatrixSelector, Subquery, Unary, VectorSelector } from './ast.js';
-import { allowExperimental, childNodes, nodeText, noteNewerFeature, type BuildContext } from './build-context.js';
+import { allowExperimental, childNodes, firstChildNode, nodeText, noteNewerFeature, type BuildContext } from './build-context.js';
 import { MAX_DURATION_MS, parseDuration } from './duration.js';
 import { tokenIndexAt } from './lex.js';
 import { quoteForMessage } from './message-format.js';
@@ -285,6 +285,11 @@ function evaluateDurationNode(ctx: BuildContext, node: SyntaxNode, depth: number
     }
     const inner = evaluateDurationNode(ctx, operand, depth + 1);
     const sign = nodeText(ctx, first) === '-' ? -1 : 1;
+    // promtool 2.42 accepts exactly one `-`, and only after `offset`.
+    const nestedSign = firstChildNode(operand)?.type.id === terms.UnaryOp;
+    if (sign > 0 || nestedSign || node.type.id !== terms.OffsetDurationExpr || depth > 0) {
+      noteNewerFeature(ctx, 'signed-durations', node.from, node.to);
+    }
     return { seconds: sign * inner.seconds, literal: inner.literal, ok: inner.ok };
   }
   const experimentalText = quoteForMessage(nodeText(ctx, node));

@@ -3,7 +3,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import * as terms from '@prometheus-io/lezer-promql';
 import type { LabelMatcher, MatchOp, VectorSelector } from './ast.js';
-import { childNodes, nodeText, noteNewerFeature, type BuildContext } from './build-context.js';
+import { childNodes, firstChildNode, nodeText, noteNewerFeature, type BuildContext } from './build-context.js';
 import { quoteForMessage } from './message-format.js';
 import { checkRe2 } from './regex.js';
 import { unquoteString } from './string-literal.js';
@@ -29,7 +29,7 @@ export function buildVectorSelector(ctx: BuildContext, node: SyntaxNode): Vector
     metricName: undefined,
     matchers: [],
   };
-  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+  for (const child of childNodes(node)) {
     if (child.type.id === terms.Identifier) {
       const name = nodeText(ctx, child);
       if (RESERVED_METRIC_NAMES.has(name.toLowerCase())) {
@@ -82,8 +82,8 @@ function buildLabelMatcher(ctx: BuildContext, node: SyntaxNode): LabelMatcher | 
     name = unquoteString(name);
     noteNewerFeature(ctx, 'utf8-quoted-names', nameNode.from, nameNode.to);
   }
-  const opToken = opNode.firstChild;
-  const op = opToken === null ? undefined : MATCH_OPS.get(opToken.type.id);
+  const opToken = firstChildNode(opNode);
+  const op = opToken === undefined ? undefined : MATCH_OPS.get(opToken.type.id);
   if (op === undefined) {
     return undefined;
   }
@@ -116,7 +116,7 @@ function buildLabelMatcher(ctx: BuildContext, node: SyntaxNode): LabelMatcher | 
 /** Reads the label names of a `GroupingLabels` node: `(a, b)` of `by`, `on`, `group_left`, ... */
 export function buildGroupingLabels(ctx: BuildContext, node: SyntaxNode): string[] {
   const labels: string[] = [];
-  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+  for (const child of childNodes(node)) {
     if (child.type.id === terms.LabelName) {
       labels.push(nodeText(ctx, child));
     } else if (child.type.id === terms.QuotedLabelName) {

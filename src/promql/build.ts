@@ -5,6 +5,7 @@
 
 import type { SyntaxNode } from '@lezer/common';
 import * as terms from '@prometheus-io/lezer-promql';
+import { parser } from '@prometheus-io/lezer-promql';
 import type {
   Aggregation,
   AtModifier,
@@ -17,7 +18,7 @@ import type {
   Unary,
   VectorMatching,
 } from './ast.js';
-import { allowExperimental, childNodes, nodeText, noteNewerFeature, type BuildContext } from './build-context.js';
+import { allowExperimental, childNodes, childOfType, firstChildNode, nodeText, noteNewerFeature, type BuildContext } from './build-context.js';
 import { applyPostfix, evaluateDuration, type Postfix } from './build-modifiers.js';
 import { buildGroupingLabels, buildVectorSelector } from './build-selector.js';
 import { getCompatFeature } from './compat.js';
@@ -49,13 +50,18 @@ const BINARY_OPS: ReadonlyMap<number, BinaryOp> = new Map<number, BinaryOp>([
   [terms.TrimLower, '>/'],
 ]);
 
+/** Lezer node types in the grammar's `Expr` group. */
+export const EXPR_NODE_TYPES: ReadonlySet<number> = new Set(
+  parser.nodeSet.types.filter((type) => type.is('Expr')).map((type) => type.id),
+);
+
 const SET_OPS: ReadonlySet<BinaryOp> = new Set<BinaryOp>(['and', 'or', 'unless']);
 
 /** Matching clauses as written, kept apart so `finishBinary` can re-derive `matching`. */
 const writtenMatching = new WeakMap<Binary, VectorMatching>();
 
 function isExprNode(node: SyntaxNode): boolean {
-  return node.type.is('Expr');
+  return EXPR_NODE_TYPES.has(node.type.id);
 }
 
 /** Re-derives a binary node's range, value type and matching from its operands. */
@@ -164,8 +170,8 @@ function buildNumber(ctx: BuildContext, node: SyntaxNode, signed = true): Number
 }
 
 function buildParen(ctx: BuildContext, node: SyntaxNode): Expr | undefined {
-  const inner = node.firstChild;
-  const expr = inner === null ? undefined : buildExpr(ctx, inner);
+  const inner = firstChildNode(node);
+  const expr = inner === undefined ? undefined : buildExpr(ctx, inner);
   if (expr === undefined) {
     return undefined;
   }
@@ -199,7 +205,7 @@ function buildMatchingClause(ctx: BuildContext, node: SyntaxNode, op: BinaryOp):
     explicit: true,
   };
   let groupingSeen = 0;
-  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+  for (const child of childNodes(node)) {
     const id = child.type.id;
     if (id === terms.On) {
       matching.on = true;
@@ -226,8 +232,8 @@ function buildFill(ctx: BuildContext, node: SyntaxNode): FillValues | undefined 
   }
   const fill: FillValues = {};
   for (const clause of childNodes(node)) {
-    const literal = clause.getChild(terms.NumberDurationLiteral);
-    const value = literal === null ? undefined : buildNumber(ctx, literal)?.value;
+    const literal = childOfType(clause, terms.NumberDurationLiteral);
+    const value = literal === undefined ? undefined : buildNumber(ctx, literal)?.value;
     if (value === undefined) {
       continue;
     }
@@ -297,10 +303,10 @@ function buildBinary(ctx: BuildContext, node: SyntaxNode): Expr | undefined {
   return { type: 'Unary', op: sign, expr: binary, valueType: binary.valueType, start: lhsNode.from, end: binary.end };
 }
 
-function bodyArgs(ctx: BuildContext, body: SyntaxNode | null): Expr[] | undefined {
+function bodyArgs(ctx: BuildContext, body: SyntaxNode | undefined): Expr[] | undefined {
   const args: Expr[] = [];
   let failed = false;
-  for (let child = body?.firstChild ?? null; child !== null; child = child.nextSibling) {
+  for (const child of body === undefined ? [] : childNodes(body)) {
     if (!isExprNode(child)) {
       continue;
     }
@@ -315,9 +321,9 @@ function bodyArgs(ctx: BuildContext, body: SyntaxNode | null): Expr[] | undefine
 }
 
 function buildCall(ctx: BuildContext, node: SyntaxNode): Call | undefined {
-  const nameNode = node.getChild(terms.FunctionIdentifier);
-  const body = node.getChild(terms.FunctionCallBody);
-  if (nameNode === null) {
+  const nameNode = childOfType(node, terms.FunctionIdentifier);
+  const body = childOfType(node, terms.FunctionCallBody);
+  if (nameNode === undefined) {
     return undefined;
   }
   const name = nodeText(ctx, nameNode);
@@ -358,9 +364,9 @@ function buildCall(ctx: BuildContext, node: SyntaxNode): Call | undefined {
 }
 
 function buildAggregation(ctx: BuildContext, node: SyntaxNode): Aggregation | undefined {
-  const opNode = node.getChild(terms.AggregateOp);
-  const body = node.getChild(terms.FunctionCallBody);
-  if (opNode === null) {
+  const opNode = childOfType(node, terms.AggregateOp);
+  const body = childOfType(node, terms.FunctionCallBody);
+  if (opNode === undefined) {
     return undefined;
   }
   const opText = nodeText(ctx, opNode);
@@ -399,12 +405,12 @@ function buildAggregation(ctx: BuildContext, node: SyntaxNode): Aggregation | un
   if (expected === 2) {
     aggregation.param = args[0] as Expr;
   }
-  const modifier = node.getChild(terms.AggregateModifier);
-  if (modifier !== null) {
+  const modifier = childOfType(node, terms.AggregateModifier);
+  if (modifier !== undefined) {
     aggregation.hasGrouping = true;
-    aggregation.without = modifier.getChild(terms.Without) !== null;
-    const labels = modifier.getChild(terms.GroupingLabels);
-    aggregation.grouping = labels === null ? [] : buildGroupingLabels(ctx, labels);
+    aggregation.without = childOfType(modifier, terms.Without) !== undefined;
+    const labels = childOfType(modifier, terms.GroupingLabels);
+    aggregation.grouping = labels === undefined ? [] : buildGroupingLabels(ctx, labels);
   }
   return aggregation;
 }
@@ -452,9 +458,9 @@ function readPostfix(ctx: BuildContext, node: SyntaxNode, targetNode: SyntaxNode
       return { kind: 'subquery', rangeMs, stepMs, end: node.to };
     }
     case terms.OffsetExpr: {
-      const durationNode = node.getChild(terms.OffsetDurationExpr);
-      const offsetMs = durationNode === null ? undefined : evaluateDuration(ctx, durationNode, false);
-      if (durationNode === null || offsetMs === undefined) {
+      const durationNode = childOfType(node, terms.OffsetDurationExpr);
+      const offsetMs = durationNode === undefined ? undefined : evaluateDuration(ctx, durationNode, false);
+      if (durationNode === undefined || offsetMs === undefined) {
         return undefined;
       }
       if (offsetMs === 0) {
@@ -476,8 +482,8 @@ function readPostfix(ctx: BuildContext, node: SyntaxNode, targetNode: SyntaxNode
 }
 
 function buildPostfix(ctx: BuildContext, node: SyntaxNode): Expr | undefined {
-  const targetNode = node.firstChild;
-  if (targetNode === null) {
+  const targetNode = firstChildNode(node);
+  if (targetNode === undefined) {
     return undefined;
   }
   const target = buildExpr(ctx, targetNode);

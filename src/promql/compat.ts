@@ -50,6 +50,12 @@ export const COMPAT_FEATURES: readonly CompatFeature[] = Object.freeze([
     reason: 'A duration is accepted where a number is expected and means seconds, as in `time() - 5m` or `x @ 1h`.',
   },
   {
+    name: 'signed-durations',
+    kind: 'syntax',
+    since: '3.x',
+    reason: 'Prometheus 3 accepts a `+` sign and repeated signs on durations, as in `x[+5m]` or `x offset +5m`; promtool 2.42 accepts only one `-` after `offset`.',
+  },
+  {
     name: 'zero-offset',
     kind: 'syntax',
     since: '3.x',

@@ -37,6 +37,12 @@ export function parseDuration(text: string): DurationParseResult {
     ok: false,
     error: `\`${text}\` is not a valid duration; write whole numbers with the units y, w, d, h, m, s or ms from the largest to the smallest, each unit once, as in \`1h30m\`.`,
   });
+  if (text.includes('.')) {
+    return {
+      ok: false,
+      error: `\`${text}\` is not a valid duration because durations take whole numbers per unit; write \`90m\` or \`1h30m\` instead of \`1.5h\`.`,
+    };
+  }
   let ms = 0;
   let lastUnitIndex = -1;
   let pos = 0;

@@ -4,6 +4,7 @@
 // The lezer grammar tokenizes more permissively; this scan runs first and
 // also supplies token positions for error messages.
 
+import { parseDuration } from './duration.js';
 import { quoteForMessage } from './message-format.js';
 
 export type TokenKind =
@@ -413,12 +414,29 @@ class Scanner {
       this.rewrites.push([start, end, standIn]);
     }
     const word = src.slice(start, end).toLowerCase();
+    if (allowColon && word === 'offset' && this.expectsOperand()) {
+      // Prometheus accepts `offset` as a metric name; lezer always reads it as
+      // the keyword, so lezer sees a plain identifier in operand position.
+      this.rewrites.push([start, end, 'x'.repeat(end - start)]);
+      this.emit('identifier', start, end);
+      return true;
+    }
     if (allowColon && (word === 'inf' || word === 'nan')) {
       this.emit('number', start, end);
     } else {
       this.emit(allowColon && KEYWORDS.has(word) ? 'keyword' : 'identifier', start, end);
     }
     return true;
+  }
+
+  /** Whether the previous token leaves the parser expecting an operand, as at the start of input. */
+  private expectsOperand(): boolean {
+    const previous = this.tokens[this.tokens.length - 1];
+    if (previous === undefined || previous.kind === 'operator') {
+      return true;
+    }
+    const text = this.src.slice(previous.start, previous.end).toLowerCase();
+    return text === '(' || text === ',' || ['and', 'or', 'unless', 'atan2', 'bool'].includes(text);
   }
 
   private scanNumberOrDuration(start: number): boolean {
@@ -434,6 +452,10 @@ class Scanner {
     }
     const durationEnd = scanRemainingDuration(this.src, numberEnd.end);
     if (durationEnd !== undefined) {
+      const parsed = parseDuration(this.src.slice(start, durationEnd));
+      if (!parsed.ok) {
+        return this.fail(parsed.error, start, durationEnd);
+      }
       this.pos = durationEnd;
       this.emit('duration', start, this.pos);
       return true;

@@ -33,6 +33,20 @@ function underscoresValid(text: string, hex: boolean): boolean {
   return previous !== 'underscore';
 }
 
+/** Digits without a leading zero, or a single `0`: the common case, parsed directly. */
+function isPlainDecimal(text: string): boolean {
+  if (text.length === 0 || text.length > 15 || (text.charCodeAt(0) === 48 && text.length > 1)) {
+    return false;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function outOfRange(text: string): NumberParseResult {
   return {
     ok: false,
@@ -49,6 +63,9 @@ function invalid(text: string): NumberParseResult {
 
 /** Parses a number token's text into its value with Prometheus' rules. */
 export function parseNumberLiteral(text: string): NumberParseResult {
+  if (isPlainDecimal(text)) {
+    return { ok: true, value: Number(text) };
+  }
   const lower = text.toLowerCase();
   if (lower === 'inf') {
     return { ok: true, value: Infinity };

@@ -9,8 +9,8 @@
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@prometheus-io/lezer-promql';
 import type { Expr } from './ast.js';
-import type { BuildContext } from './build-context.js';
-import { buildExpr } from './build.js';
+import { firstChildNode, type BuildContext } from './build-context.js';
+import { buildExpr, EXPR_NODE_TYPES } from './build.js';
 import { checkExpr } from './check.js';
 import { Diagnostics, type PromqlError, type PromqlNote } from './diagnostics.js';
 import { lexPromql } from './lex.js';
@@ -51,7 +51,7 @@ function exprDepth(top: SyntaxNode, limit: number): SyntaxNode | undefined {
   const exprLevels: boolean[] = [];
   let depth = 0;
   for (;;) {
-    const isExpr = cursor.type.is('Expr');
+    const isExpr = EXPR_NODE_TYPES.has(cursor.type.id);
     if (isExpr) {
       depth++;
       if (depth > limit) {
@@ -119,8 +119,8 @@ export function parsePromql(input: string, options: ParseOptions = {}): ParseRes
     return result();
   }
 
-  const top = tree.topNode.firstChild;
-  if (top === null) {
+  const top = firstChildNode(tree.topNode);
+  if (top === undefined) {
     diagnostics.syntax('The expression is empty; write a PromQL expression such as `up`.', 0, input.length);
     return result();
   }

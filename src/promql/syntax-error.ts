@@ -59,6 +59,26 @@ function contextOf(node: SyntaxNode): Context | undefined {
   return undefined;
 }
 
+/**
+ * Lezer stops reducing a left-associative rule after 300 repetitions in a row
+ * (MaxLeftAssociativeReductionCount in @lezer/lr) and reports an error
+ * instead, so long chains such as `a or b or ...` fail to parse.
+ */
+const LEZER_CHAIN_LIMIT = 300;
+
+const CHAIN_OPERATOR_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'unless', 'atan2']);
+
+function operatorsBefore(src: string, tokens: readonly Token[], index: number): number {
+  let count = 0;
+  for (let i = 0; i < index; i++) {
+    const token = tokens[i] as Token;
+    if (token.kind === 'operator' || (token.kind === 'keyword' && CHAIN_OPERATOR_WORDS.has(src.slice(token.start, token.end).toLowerCase()))) {
+      count++;
+    }
+  }
+  return count;
+}
+
 function unknownFunction(src: string, name: Token): SyntaxErrorReport {
   const text = src.slice(name.start, name.end);
   const known = FUNCTIONS.get(text);
@@ -92,6 +112,13 @@ export function describeSyntaxError(src: string, tokens: readonly Token[], error
     };
   }
   const text = src.slice(token.start, token.end);
+  if (operatorsBefore(src, tokens, index) > LEZER_CHAIN_LIMIT) {
+    return {
+      message: `promgate cannot parse more than about ${LEZER_CHAIN_LIMIT} chained binary operators at one nesting level, a limit of the lezer parser it builds on, although Prometheus accepts them; add parentheses to split the chain, as in \`(a or b) or (c or d)\`.`,
+      start: token.start,
+      end: token.end,
+    };
+  }
   if (text === '(' && previous?.kind === 'identifier' && src.slice(previous.end, token.start).trim() === '') {
     return unknownFunction(src, previous);
   }
