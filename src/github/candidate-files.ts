@@ -1,0 +1,32 @@
+import { matchesPolicyGlobs } from '../policy/policy-globs.js';
+import type { Policy } from '../policy/types.js';
+
+/** A file a pull request changes, as `pulls.listFiles` describes it. */
+export interface ChangedFile {
+  path: string;
+  status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+  /** The blob SHA of the file at the head commit; GitHub sends null for some entries, such as submodules. */
+  blobSha: string | null;
+  /** The unified diff of the file; GitHub omits it for binary files and for diffs too large to show. */
+  patch: string | undefined;
+  /** The path before a rename. */
+  previousPath: string | undefined;
+}
+
+/** File name endings that can hold Prometheus rules or configuration. */
+export const MONITORING_EXTENSIONS = ['.yml', '.yaml', '.rules'] as const;
+
+/**
+ * Keeps the files promgate lints: present at the head commit, with a
+ * monitoring extension, matched by the policy's `include` globs and by none of
+ * its `exclude` globs, with the same glob rules as the command line.
+ */
+export function selectCandidateFiles(files: readonly ChangedFile[], policy: Policy): ChangedFile[] {
+  return files.filter(
+    (file) =>
+      file.status !== 'removed' &&
+      MONITORING_EXTENSIONS.some((extension) => file.path.endsWith(extension)) &&
+      matchesPolicyGlobs(policy, file.path),
+  );
+}
+
