@@ -2,13 +2,12 @@ import { CHECKS } from './checks/registry.js';
 import { compareFindings, docsUrl, severityRank } from './finding.js';
 import { loadFile } from './load/load-file.js';
 import { scalarSourceOffset } from './load/scalar-offsets.js';
-import { parseRuleExpression } from './rule-expression.js';
+import { ExpressionCache } from './rule-expression.js';
 import { Repository } from './repository.js';
 import type { AnyCheck, CheckContext, CheckVisitor, ReportOptions, Subject } from './checks/check.js';
 import type { Finding, FindingSubject, Severity } from './finding.js';
 import type { MonitoringFile, Rule } from './load/model.js';
 import type { Policy } from './policy/types.js';
-import type { ParsedExpression } from './rule-expression.js';
 
 export interface LintInput {
   /** Paths relative to the repository root, with `/` separators, and file contents. */
@@ -38,7 +37,7 @@ export function lint(input: LintInput): LintResult {
   const files = input.files.map((file) => loadFile(file.path, file.text));
   const repository = new Repository(files);
   const findings: Finding[] = [];
-  const expressions = new WeakMap<Rule, ParsedExpression>();
+  const expressions = new ExpressionCache();
 
   const visitors: { check: AnyCheck; visitor: CheckVisitor }[] = [];
   for (const check of input.checks ?? CHECKS) {
@@ -46,7 +45,11 @@ export function lint(input: LintInput): LintResult {
     if (settings !== undefined && !settings.enabled) continue;
     const severity = settings?.severity ?? check.severity;
     const context = createContext(check, severity, settings?.options ?? {}, repository, findings, expressions);
-    visitors.push({ check, visitor: check.create(context) });
+    try {
+      visitors.push({ check, visitor: check.create(context) });
+    } catch (error) {
+      findings.push(internalErrorFinding(check, 'create', error));
+    }
   }
 
   for (const file of files) {
@@ -95,14 +98,18 @@ function visit(
     try {
       call(visitor);
     } catch (error) {
-      findings.push({
-        check: check.id,
-        severity: 'warning',
-        message: `promgate failed to run \`${check.id}\` (${hook}): ${error instanceof Error ? error.message : String(error)}. This is a bug in promgate; the other checks ran.`,
-        fix: 'Report the bug with the file that triggers it.',
-      });
+      findings.push(internalErrorFinding(check, hook, error));
     }
   }
+}
+
+function internalErrorFinding(check: AnyCheck, step: string, error: unknown): Finding {
+  return {
+    check: check.id,
+    severity: 'warning',
+    message: `promgate failed to run \`${check.id}\` (${step}): ${error instanceof Error ? error.message : String(error)}. This is a bug in promgate; the other checks ran.`,
+    fix: 'Report the bug with the file that triggers it.',
+  };
 }
 
 function createContext(
@@ -111,14 +118,16 @@ function createContext(
   options: unknown,
   repository: Repository,
   findings: Finding[],
-  expressions: WeakMap<Rule, ParsedExpression>,
+  expressions: ExpressionCache,
 ): CheckContext<unknown> {
   const push = (file: MonitoringFile | undefined, start: number, end: number, subject: Subject | undefined, report: ReportOptions): void => {
     const severity = report.severity !== undefined && severityRank(report.severity) < severityRank(configured) ? report.severity : configured;
     const finding: Finding = { check: check.id, severity, message: report.message };
     if (file !== undefined) {
-      const from = file.source.positionAt(start);
-      const to = file.source.positionAt(Math.max(start, end));
+      // A position just past a final newline names a line the file does not show; use the last character instead.
+      const last = file.source.text.endsWith('\n') ? file.source.text.length - 1 : file.source.text.length;
+      const from = file.source.positionAt(Math.min(start, last));
+      const to = file.source.positionAt(Math.min(Math.max(start, end), Math.max(last, 0)));
       finding.file = file.path;
       finding.line = from.line;
       finding.column = from.column;
@@ -135,12 +144,7 @@ function createContext(
     options,
     repository,
     expression(rule) {
-      let parsed = expressions.get(rule);
-      if (parsed === undefined) {
-        parsed = parseRuleExpression(rule);
-        expressions.set(rule, parsed);
-      }
-      return parsed;
+      return expressions.parse(rule);
     },
     reportNode(subject, node, report) {
       push(fileOf(subject), node.start, node.end, subject, report);

@@ -12,8 +12,22 @@ export interface ParsedExpression {
   notes: PromqlNote[];
 }
 
-export function parseRuleExpression(rule: Rule): ParsedExpression {
-  if (rule.exprNode === undefined) return { text: rule.expr, expr: undefined, errors: [], notes: [] };
-  const result = parsePromql(rule.expr);
-  return { text: rule.expr, expr: result.errors.length === 0 ? result.expr : undefined, errors: result.errors, notes: result.notes };
+/**
+ * Parses rule expressions, parsing each distinct text once. Generated rule
+ * files repeat the same expression across many rules, and the trees are
+ * never modified, so rules with equal text share one result.
+ */
+export class ExpressionCache {
+  private readonly byText = new Map<string, ParsedExpression>();
+
+  parse(rule: Rule): ParsedExpression {
+    if (rule.exprNode === undefined) return { text: rule.expr, expr: undefined, errors: [], notes: [] };
+    let parsed = this.byText.get(rule.expr);
+    if (parsed === undefined) {
+      const result = parsePromql(rule.expr);
+      parsed = { text: rule.expr, expr: result.errors.length === 0 ? result.expr : undefined, errors: result.errors, notes: result.notes };
+      this.byText.set(rule.expr, parsed);
+    }
+    return parsed;
+  }
 }

@@ -53,8 +53,12 @@ const UNIT_ABBREVIATIONS: Readonly<Record<string, BaseUnit>> = {
 
 const SUFFIXES = new Set(['total', 'count', 'sum', 'bucket', 'created']);
 
+/** Matches any name that may contain a unit word; most names fail it at once, before being split. */
+const MAY_HAVE_UNIT = new RegExp(`(?:^|[_:])(?:${[...Object.keys(UNIT_WORDS), ...Object.keys(UNIT_ABBREVIATIONS)].join('|')})(?:$|[_:])`, 'i');
+
 /** Returns the non-base unit word of a metric name and its base unit, if it has one. */
 export function findNonBaseUnit(name: string): { unit: string; base: BaseUnit } | undefined {
+  if (!MAY_HAVE_UNIT.test(name)) return undefined;
   for (const part of name.toLowerCase().split(':')) {
     const words = part.split('_');
     let last = words.length - 1;
@@ -89,6 +93,12 @@ export default defineCheck({
   create(context) {
     const exceptions = context.options.exceptions;
     const isException = exceptions.length > 0 ? picomatch(exceptions) : () => false;
+    // Names repeat across rules, so each is split into words once per run.
+    const units = new Map<string, ReturnType<typeof findNonBaseUnit>>();
+    const unitOf = (name: string) => {
+      if (!units.has(name)) units.set(name, findNonBaseUnit(name));
+      return units.get(name);
+    };
     const describe = (name: string, unit: string, base: BaseUnit) => ({
       message: `Metric \`${name}\` uses the unit \`${unit}\`; Prometheus metrics use base units, here \`${base}\`.`,
       fix: `Rename it with \`${base}\` in place of \`${unit}\` and convert the values: ${EXAMPLES[base]}.`,
@@ -97,7 +107,7 @@ export default defineCheck({
     return {
       rule(rule) {
         if (rule.kind === 'recording' && !isException(rule.name)) {
-          const found = findNonBaseUnit(rule.name);
+          const found = unitOf(rule.name);
           if (found !== undefined) context.reportNode(rule, rule.nameNode, describe(rule.name, found.unit, found.base));
         }
 
@@ -108,7 +118,7 @@ export default defineCheck({
           if (node.type !== 'VectorSelector') return;
           const name = metricNameOf(node);
           if (name === undefined || reported.has(name) || isException(name)) return;
-          const found = findNonBaseUnit(name);
+          const found = unitOf(name);
           if (found === undefined) return;
           reported.add(name);
           const [start, end] = metricNameRange(node);

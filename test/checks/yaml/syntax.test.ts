@@ -8,9 +8,9 @@ testCheck(check, {
     { name: 'comments only', files: '# nothing here\n' },
   ],
   invalid: [
-    { name: 'unclosed flow sequence', files: 'groups: [\n', findings: [{ line: 2, column: 1 }] },
+    { name: 'unclosed flow sequence', files: 'groups: [\n', findings: [{ line: 1, column: 10, message: 'end with a ]' }] },
     { name: 'bad indentation', files: 'groups:\n  - name: g\n   rules: []\n', findings: [{ line: 3, column: 4, message: 'bad indentation' }] },
-    { name: 'unclosed quote', files: 'groups:\n  - name: "g\n', findings: [{ line: 3, column: 1 }] },
+    { name: 'unclosed quote', files: 'groups:\n  - name: "g\n', findings: [{ line: 2, column: 13, message: 'missing closing' }] },
     { name: 'tab indentation', files: 'groups:\n\t- name: g\n', findings: [{ line: 2, column: 1 }] },
     { name: 'undefined alias', files: 'groups: *nothing\n', findings: [{ line: 1, column: 9, message: 'refers to no anchor' }] },
     {
