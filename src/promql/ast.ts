@@ -59,11 +59,11 @@ export type AtModifier =
 export interface VectorSelector extends NodeBase {
   type: 'VectorSelector';
   valueType: 'vector';
-  /** Metric name written before the braces; undefined for `{...}` selectors. */
+  /** Metric name written before the braces, or undefined for `{...}` selectors. */
   metricName: string | undefined;
   /** Matchers written inside the braces, in source order. */
   matchers: LabelMatcher[];
-  /** Offset in milliseconds, negative for `offset -5m`; undefined when absent. */
+  /** Offset in milliseconds, negative for `offset -5m`, or undefined when absent. */
   offset?: number;
   at?: AtModifier;
   /** Experimental `anchored` modifier (`promql-extended-range-selectors`). */
@@ -75,7 +75,7 @@ export interface VectorSelector extends NodeBase {
 export interface MatrixSelector extends NodeBase {
   type: 'MatrixSelector';
   valueType: 'matrix';
-  /** The selector in front of the brackets; it also carries `offset` and `at`. */
+  /** The selector in front of the brackets, which also carries `offset` and `at`. */
   vectorSelector: VectorSelector;
   /**
    * Range in milliseconds. NaN when the range is an experimental duration
@@ -90,7 +90,7 @@ export interface Subquery extends NodeBase {
   expr: Expr;
   /** Range in milliseconds (NaN for query-dependent experimental duration expressions). */
   range: number;
-  /** Resolution in milliseconds; undefined when omitted as in `[5m:]`. */
+  /** Resolution in milliseconds, or undefined when omitted as in `[5m:]`. */
   step?: number;
   offset?: number;
   at?: AtModifier;
@@ -170,7 +170,7 @@ export interface Binary extends NodeBase {
   rhs: Expr;
   /** True when the `bool` modifier was written. */
   bool: boolean;
-  /** Vector matching; present only when both operands are instant vectors. */
+  /** Vector matching, present when both operands are instant vectors or a matching clause was written. */
   matching?: VectorMatching;
   fill?: FillValues;
   /** Offsets of the operator token. */

@@ -7,7 +7,7 @@ import { getCompatFeature } from './compat.js';
 import type { Token } from './lex.js';
 
 export interface BuildContext {
-  /** The original expression; lezer parsed a copy with some numbers rewritten. */
+  /** The original expression. Lezer parsed a copy in which some tokens were rewritten. */
   readonly src: string;
   readonly tokens: readonly Token[];
   readonly diagnostics: Diagnostics;
@@ -36,7 +36,7 @@ export function childNodes(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-/** Returns the first child of `node` with the given type id, skipping nothing else. */
+/** Returns the first child of `node` with the given type id. */
 export function childOfType(node: SyntaxNode, typeId: number): SyntaxNode | undefined {
   for (let child = node.firstChild; child !== null; child = child.nextSibling) {
     if (child.type.id === typeId) {

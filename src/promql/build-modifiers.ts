@@ -58,8 +58,8 @@ function applyToSelector(ctx: BuildContext, target: Expr, mod: Postfix): Expr {
 
 /** Applies a postfix modifier to `target`, descending into unary and binary operands. */
 export function applyPostfix(ctx: BuildContext, target: Expr, mod: Postfix, finishBinary: BinaryFinisher): Expr {
-  // Walk down the right spine iteratively; its length is bounded by the
-  // expression depth limit, but a loop keeps the stack flat regardless.
+  // Walk down the right spine in a loop, which keeps the stack flat for
+  // long chains.
   const spine: Array<Binary | Unary> = [];
   let current = target;
   while (current.type === 'Binary' || current.type === 'Unary') {
@@ -208,7 +208,7 @@ export function describeExpr(expr: Expr): string {
 // --- Duration values -------------------------------------------------------
 
 interface DurationEval {
-  /** Seconds; NaN when the value depends on the query (`step()`, `range()`). */
+  /** Seconds, or NaN when the value depends on the query (`step()`, `range()`). */
   seconds: number;
   /** True when the value is a plain (possibly signed) literal, the only form Prometheus accepts without a feature flag. */
   literal: boolean;

@@ -123,7 +123,7 @@ export function buildExpr(ctx: BuildContext, node: SyntaxNode): Expr | undefined
 }
 
 function numberToken(ctx: BuildContext, node: SyntaxNode): { start: number; end: number; kind: string } {
-  // The number is the last token of the node; a sign and comments may precede it.
+  // The number is the last token of the node, after an optional sign and comments.
   const index = tokenIndexAt(ctx.tokens, node.to) - 1;
   const token = ctx.tokens[index];
   if (token === undefined || token.start < node.from) {
@@ -132,7 +132,7 @@ function numberToken(ctx: BuildContext, node: SyntaxNode): { start: number; end:
   return token;
 }
 
-/** Builds a number literal; `signed` false ignores a leading sign (see buildBinary). */
+/** Builds a number literal, ignoring a leading sign when `signed` is false (see buildBinary). */
 function buildNumber(ctx: BuildContext, node: SyntaxNode, signed = true): NumberLiteral | undefined {
   const token = numberToken(ctx, node);
   const text = ctx.src.slice(token.start, token.end);
@@ -262,8 +262,8 @@ function buildBinary(ctx: BuildContext, node: SyntaxNode): Expr | undefined {
   if (op === '</' || op === '>/') {
     noteNewerFeature(ctx, 'histogram-trim-operators', opNode.from, opNode.to);
   }
-  // Prometheus parses `-1 ^ 2` as `-(1 ^ 2)`; lezer reads the sign as part
-  // of the literal, so the sign is moved out here.
+  // Prometheus parses `-1 ^ 2` as `-(1 ^ 2)`, but lezer reads the sign as
+  // part of the literal, so the sign is moved out here.
   const leadingSign = ctx.src.charAt(lhsNode.from);
   const hoistSign = op === '^' && lhsNode.type.id === terms.NumberDurationLiteral && (leadingSign === '-' || leadingSign === '+');
   const lhs = hoistSign ? buildNumber(ctx, lhsNode, false) : buildExpr(ctx, lhsNode);

@@ -13,7 +13,7 @@ export type CompatFeatureKind = 'function' | 'syntax';
 export interface CompatFeature {
   name: string;
   kind: CompatFeatureKind;
-  /** First Prometheus release with the feature; `3.x` where the exact release was not checked. */
+  /** First Prometheus release with the feature, or `3.x` where the exact release was not checked. */
   since: string;
   reason: string;
 }

@@ -1,11 +1,11 @@
 // Errors and notes that `parsePromql` reports.
 
 /**
- * `syntax` errors are the ones Prometheus raises while it lexes the input and
- * builds the tree (grammar, literals, modifiers, matchers). `type` errors are
- * the ones it raises afterwards while it checks value types, argument counts
- * and operator rules. Like Prometheus, the parser reports type errors only for
- * expressions without syntax errors.
+ * `type` errors concern value types, argument counts and the rules for
+ * combining operands and operators. All other errors are `syntax` errors:
+ * grammar, literals, modifiers, matchers and experimental syntax. Like
+ * Prometheus, the parser runs its post-parse checks only for expressions
+ * without syntax errors.
  */
 export type PromqlErrorKind = 'syntax' | 'type';
 
@@ -15,14 +15,14 @@ export interface PromqlError {
   message: string;
   /** 0-based UTF-16 offset where the problem starts. */
   start: number;
-  /** End offset, exclusive; equal to `start` for a position such as the end of input. */
+  /** End offset, exclusive. It equals `start` for a position such as the end of input. */
   end: number;
 }
 
 /**
  * `removed-function`: a function that Prometheus 3 no longer has.
  * `newer-feature`: syntax or a function that promtool 2.42 rejects but current
- * Prometheus accepts; `feature` is the name of its entry in `COMPAT_FEATURES`.
+ * Prometheus accepts, and `feature` is the name of its entry in `COMPAT_FEATURES`.
  * `experimental`: a feature-flag feature accepted because of `{ experimental: true }`.
  */
 export type PromqlNoteKind = 'removed-function' | 'newer-feature' | 'experimental';

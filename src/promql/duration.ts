@@ -25,7 +25,7 @@ export const MAX_DURATION_MS = 9_223_372_036_854.775;
 
 export type DurationParseResult = { ok: true; ms: number } | { ok: false; error: string };
 
-/** Parses a duration such as `5m` or `1h30m`; returns milliseconds or an error sentence. */
+/** Parses a duration such as `5m` or `1h30m` into milliseconds, or returns an error sentence. */
 export function parseDuration(text: string): DurationParseResult {
   if (text === '0') {
     return { ok: true, ms: 0 };

@@ -1,8 +1,8 @@
 // A scanner that follows the lexical rules of Prometheus' PromQL lexer
 // (promql/parser/lex.go, Prometheus 3.x), so that promgate rejects the same
 // characters, numbers, strings and bracket nesting that Prometheus rejects.
-// The lezer grammar tokenizes more permissively; this scan runs first and
-// also supplies token positions for error messages.
+// The lezer grammar tokenizes more permissively, so this scan runs first.
+// It also supplies token positions for error messages.
 
 import { parseDuration } from './duration.js';
 import { quoteForMessage } from './message-format.js';
@@ -26,7 +26,7 @@ export interface LexError {
   message: string;
   start: number;
   end: number;
-  /** True when brackets nest deeper than the limit; the input is not parsed further. */
+  /** True when brackets nest deeper than the limit, so the input is not parsed further. */
   tooDeep?: true;
 }
 
@@ -55,8 +55,8 @@ const DURATION_KEYWORDS: ReadonlySet<string> = new Set(['step', 'range', 'min', 
 
 /**
  * Functions that promgate knows but the lezer grammar does not, mapped to a
- * function name of the same length that lezer knows; lezer parses the call
- * with the stand-in and promgate reads the real name from the input.
+ * function name of the same length that lezer knows. Lezer parses the call
+ * with the stand-in, and promgate reads the real name from the input.
  */
 const LEZER_FUNCTION_STAND_INS: Readonly<Record<string, string>> = {
   holt_winters: 'day_of_month',
@@ -66,7 +66,7 @@ const LEZER_FUNCTION_STAND_INS: Readonly<Record<string, string>> = {
 const DECIMAL_DIGITS = '0123456789';
 const HEX_DIGITS = '0123456789abcdefABCDEF';
 
-// The lezer grammar's number token; other numbers are rewritten for lezer.
+// The lezer grammar's number token. Other numbers are rewritten for lezer.
 const LEZER_NUMBER =
   /^(?:(?:\d+(?:_?\d)*(?:\.\d+(?:_?\d)*)?|\.\d+(?:_?\d)*)(?:[eE][+-]?\d+(?:_?\d)*)?|0x[\da-fA-F]+)$/;
 
@@ -126,7 +126,7 @@ class Scanner {
     return this.openParens.length + (this.braceStart >= 0 ? 1 : 0) + (this.bracketStart >= 0 ? 1 : 0);
   }
 
-  /** Scans one token; returns false at the end of input or on an error. */
+  /** Scans one token, or returns false at the end of input or on an error. */
   private step(): boolean {
     if (this.braceStart >= 0) {
       return this.stepInsideBraces();
@@ -415,8 +415,8 @@ class Scanner {
     }
     const word = src.slice(start, end).toLowerCase();
     if (allowColon && word === 'offset' && this.expectsOperand()) {
-      // Prometheus accepts `offset` as a metric name; lezer always reads it as
-      // the keyword, so lezer sees a plain identifier in operand position.
+      // Prometheus accepts `offset` as a metric name, but lezer always reads it
+      // as the keyword, so lezer gets a plain identifier in operand position.
       this.rewrites.push([start, end, 'x'.repeat(end - start)]);
       this.emit('identifier', start, end);
       return true;
@@ -651,7 +651,7 @@ function escapeEnd(src: string, pos: number): number {
 
 interface NumberScan {
   ok: boolean;
-  /** Where the scan stopped; the duration scan continues from here. */
+  /** Where the scan stopped, and where the duration scan continues. */
   end: number;
 }
 
@@ -719,7 +719,7 @@ export function scanNumber(src: string, start: number): NumberScan {
   return { ok: pos >= src.length || !isAlphaNumeric(src.charAt(pos)), end: pos };
 }
 
-/** Continues a failed number scan as a duration such as `5m` or `1h30m`; returns its end. */
+/** Continues a failed number scan as a duration such as `5m` or `1h30m` and returns its end. */
 function scanRemainingDuration(src: string, from: number): number | undefined {
   let pos = from;
   const accept = (chars: string): boolean => {
@@ -748,7 +748,7 @@ function scanRemainingDuration(src: string, from: number): number | undefined {
   return pos;
 }
 
-/** Scans `src` with Prometheus' lexical rules; stops at the first lexical error. */
+/** Scans `src` with Prometheus' lexical rules and stops at the first lexical error. */
 export function lexPromql(src: string, maxDepth: number): LexResult {
   return new Scanner(src, maxDepth).run();
 }

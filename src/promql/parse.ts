@@ -31,14 +31,14 @@ export interface ParseOptions {
    * is reported as an `experimental` note. Default false.
    */
   experimental?: boolean;
-  /** Nesting limit; defaults to `MAX_EXPRESSION_DEPTH`. */
+  /** Nesting limit, `MAX_EXPRESSION_DEPTH` by default. */
   maxDepth?: number;
 }
 
 export interface ParseResult {
   /**
    * The tree, present whenever the input had a valid structure. It may
-   * still come with errors, for example type errors; check `errors` first.
+   * still come with errors, for example type errors, so check `errors` first.
    */
   expr?: Expr;
   errors: PromqlError[];

@@ -8,13 +8,13 @@
 // also computes whether the pattern, fully anchored as Prometheus anchors
 // it, matches the empty string.
 //
-// NOTE: Go's limit on the compiled program size (such as `(a{1000}){1000}`)
-// is not checked.
+// NOTE: Go's limits on the size and nesting height of the parsed program are
+// not checked, so patterns that only fail those limits are accepted.
 
 export interface Re2CheckResult {
-  /** Error sentence for an invalid pattern; undefined when the pattern is valid. */
+  /** Error sentence for an invalid pattern, or undefined when the pattern is valid. */
   error?: string;
-  /** Whether `^(?:pattern)$` matches the empty string; false for invalid patterns. */
+  /** Whether `^(?:pattern)$` matches the empty string (false for invalid patterns). */
   matchesEmpty: boolean;
   /** True when the pattern uses `(?<name>...)`, which needs Go 1.22 or later. */
   usesAngleNamedGroup: boolean;
@@ -44,7 +44,7 @@ function isUnicodeClassName(name: string): boolean {
     return true;
   }
   // JavaScript also accepts the four-letter ISO 15924 aliases such as `Latn`,
-  // which Go rejects; only these long script names have four letters.
+  // which Go rejects. Only these long script names have four letters.
   if (!/^[A-Za-z_]+$/.test(name) || (name.length === 4 && !FOUR_LETTER_SCRIPTS.has(name))) {
     return false;
   }
@@ -64,16 +64,20 @@ function isUnicodeClassName(name: string): boolean {
 class Re2SyntaxError extends Error {}
 
 interface Frame {
-  /** Offset of the `(` that opened the group; -1 for the whole pattern. */
+  /** Offset of the `(` that opened the group, or -1 for the whole pattern. */
   open: number;
   /** Whether an already finished alternative of this group matches empty. */
   alternativeNullable: boolean;
   /** Whether all items before the last one of the current alternative match empty. */
   concatNullable: boolean;
-  /** Whether the last item matches empty; undefined when the alternative has no item yet. */
+  /** Whether the last item matches empty, or undefined when the alternative has no item yet. */
   lastNullable: boolean | undefined;
   /** Source of the repetition operator just applied to the last item, or ''. */
   lastRepeat: string;
+  /** Largest product of nested counted repeats (`{n,m}`) among the finished items. */
+  maxProduct: number;
+  /** The same product for the last item. */
+  lastProduct: number;
 }
 
 function isAlphaNumericAscii(ch: string): boolean {
@@ -103,17 +107,27 @@ class Re2Parser {
     return frame;
   }
 
-  private pushItem(nullable: boolean): void {
+  private pushItem(nullable: boolean, product = 1): void {
     const frame = this.frame;
     if (frame.lastNullable !== undefined) {
       frame.concatNullable = frame.concatNullable && frame.lastNullable;
     }
     frame.lastNullable = nullable;
     frame.lastRepeat = '';
+    frame.maxProduct = Math.max(frame.maxProduct, frame.lastProduct);
+    frame.lastProduct = product;
   }
 
   private newFrame(open: number): Frame {
-    return { open, alternativeNullable: false, concatNullable: true, lastNullable: undefined, lastRepeat: '' };
+    return {
+      open,
+      alternativeNullable: false,
+      concatNullable: true,
+      lastNullable: undefined,
+      lastRepeat: '',
+      maxProduct: 1,
+      lastProduct: 1,
+    };
   }
 
   private frameNullable(frame: Frame): boolean {
@@ -135,6 +149,8 @@ class Re2Parser {
           frame.alternativeNullable = this.frameNullable(frame);
           frame.concatNullable = true;
           frame.lastNullable = undefined;
+          frame.maxProduct = Math.max(frame.maxProduct, frame.lastProduct);
+          frame.lastProduct = 1;
           this.pos++;
           break;
         }
@@ -208,8 +224,19 @@ class Re2Parser {
         `\`${frame.lastRepeat}${text}\` stacks repetition operators, which RE2 rejects (no possessive or nested quantifiers); wrap the inner part in a group`,
       );
     }
-    if (max !== undefined && (min > MAX_REPEAT || max > MAX_REPEAT || max < min)) {
-      this.fail(`the repeat count \`${this.pattern.slice(start, start + length)}\` is invalid; counts go up to ${MAX_REPEAT} and the maximum must not be below the minimum`);
+    if (max !== undefined) {
+      const count = this.pattern.slice(start, start + length);
+      if (min > MAX_REPEAT || max > MAX_REPEAT || (max >= 0 && max < min)) {
+        this.fail(`the repeat count \`${count}\` is invalid; counts go up to ${MAX_REPEAT} and the maximum must not be below the minimum`);
+      }
+      // Go also rejects nested counted repeats whose counts multiply to more
+      // than 1000, such as `(a{100}){100}`, while `{0}` hides what it repeats.
+      const copies = max < 0 ? min : max;
+      const product = copies === 0 ? 1 : copies * frame.lastProduct;
+      if ((min >= 2 || max >= 2) && product > MAX_REPEAT) {
+        this.fail(`the nested repeat counts up to \`${count}\` multiply to more than ${MAX_REPEAT}`);
+      }
+      frame.lastProduct = product;
     }
     if (min === 0) {
       frame.lastNullable = true;
@@ -218,14 +245,15 @@ class Re2Parser {
     return text;
   }
 
-  /** Reads `{n}`, `{n,}` or `{n,m}` at `start`; undefined when the brace is a literal. */
+  /** Reads `{n}`, `{n,}` or `{n,m}` at `start`, or returns undefined when the brace is a literal. */
   private readRepeatBounds(start: number): { min: number; max: number; length: number } | undefined {
     const match = /^\{(\d+)(,(\d*))?\}/.exec(this.pattern.slice(start, start + 32));
     if (match === null) {
       return undefined;
     }
     const min = Number(match[1]);
-    const max = match[2] === undefined ? min : match[3] === '' ? MAX_REPEAT : Number(match[3]);
+    // -1 marks an open upper bound as in `{2,}`.
+    const max = match[2] === undefined ? min : match[3] === '' ? -1 : Number(match[3]);
     return { min, max, length: match[0].length };
   }
 
@@ -301,7 +329,7 @@ class Re2Parser {
     }
     const frame = this.frames.pop() as Frame;
     this.pos++;
-    this.pushItem(this.frameNullable(frame));
+    this.pushItem(this.frameNullable(frame), Math.max(frame.maxProduct, frame.lastProduct));
   }
 
   private parseEscapeItem(): void {
@@ -348,7 +376,7 @@ class Re2Parser {
     this.pushItem(false);
   }
 
-  /** Parses `\pL`, `\p{Name}` or `\p{^Name}` at `start`; returns the end offset. */
+  /** Parses `\pL`, `\p{Name}` or `\p{^Name}` at `start` and returns the end offset. */
   private parseUnicodeClass(start: number): number {
     const src = this.pattern;
     const first = src.charAt(start + 2);

@@ -43,7 +43,7 @@ export function unquoteString(literal: string): string {
       continue;
     }
     // NOTE: Go turns `\xNN` and octal escapes into raw bytes, which may not
-    // form valid UTF-8; here they become the code point U+00NN instead.
+    // form valid UTF-8, while here they become the code point U+00NN.
     if (kind >= '0' && kind <= '7') {
       out += String.fromCodePoint(parseInt(body.slice(pos + 1, pos + 4), 8));
       pos += 4;

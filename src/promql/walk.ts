@@ -30,7 +30,7 @@ export function childrenOf(expr: Expr): Expr[] {
 /**
  * Called for each node in pre-order with its ancestors, the root first.
  * Return `false` to skip the node's children. `parents` is only valid during
- * the call; copy it to keep it.
+ * the call, so copy it to keep it.
  */
 export type Visitor = (node: Expr, parents: readonly Expr[]) => void | boolean;
 

@@ -7,7 +7,7 @@ describe('checkRe2', () => {
     '\\pL', '\\p{Greek}', '\\p{^Greek}', '\\PL', '\\pN+', '[\\pL\\d_]', '[[:alpha:]]', '[[:^digit:]]',
     '\\Aabc\\z', '\\bword\\B', '\\Q.*+?\\E', '\\Qunterminated', '\\d\\D\\s\\S\\w\\W', '[]a]', '[^]a]',
     '[a-]', '[-a]', '[a-z0-9]', 'a{2}', 'a{2,}', 'a{2,3}', 'a{0}', 'a{1000}', 'a*?', 'a+?', 'a??', 'a{2}?',
-    'a{', 'a{,5}', 'a{x}', '}', ']', '\\x41', '\\x{1F389}', '\\0', '\\012', '\\12', '\\a\\f\\t\\n\\r\\v',
+    'a{', 'a{,5}', '(a{10}){100}', '(a{1000}){0}', '(a*){1000}', 'a{2,}', 'a{x}', '}', ']', '\\x41', '\\x{1F389}', '\\0', '\\012', '\\12', '\\a\\f\\t\\n\\r\\v',
     '\\.', '\\-', '\\_', '\\ ', '^*', 'a||b', '()', '(?)', 'é+', '🎉',
   ];
   it.each(valid)('accepts %j', (pattern) => {
@@ -35,6 +35,9 @@ describe('checkRe2', () => {
     ['(?i)*', 'has nothing to repeat'],
     ['a{1001}', 'repeat count'],
     ['a{2,1}', 'repeat count'],
+    ['(a{1000}){1000}', 'multiply to more than 1000'],
+    ['((a{10}){10}){11}', 'multiply to more than 1000'],
+    ['(a{2,}){501}', 'multiply to more than 1000'],
     ['[a', 'missing its closing `]`'],
     ['[]', 'missing its closing `]`'],
     ['[z-a]', 'runs backwards'],
