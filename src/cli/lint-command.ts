@@ -1,0 +1,168 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { CHECKS } from '../checks/registry.js';
+import { UserError } from '../errors.js';
+import { compareFindings, severityRank } from '../finding.js';
+import { lint } from '../lint.js';
+import { buildPolicy } from '../policy/build-policy.js';
+import { formatGithub } from '../report/format-github.js';
+import { formatJson } from '../report/format-json.js';
+import { formatSarif } from '../report/format-sarif.js';
+import { formatText } from '../report/format-text.js';
+import { addDirectoryFiles, addExplicitFile, describeIoError, toPosixPath } from './collect-files.js';
+import { findRepository, findRootForPolicy } from './find-repository.js';
+import { LINT_HELP } from './help-text.js';
+import { readPackageVersion } from './package-version.js';
+import { parseLintArgs } from './parse-lint-args.js';
+import type { Finding, Severity } from '../finding.js';
+import type { Policy } from '../policy/types.js';
+import type { Report } from '../report/report.js';
+import type { CliIo } from './cli-io.js';
+import type { LintArgs } from './parse-lint-args.js';
+import type { RepositoryLocation } from './find-repository.js';
+
+/** Files that share a repository root and a policy, linted in one `lint()` call. */
+interface LintGroup {
+  root: string;
+  policy: Policy;
+  /** Absolute path to the path relative to `root`. */
+  files: Map<string, string>;
+}
+
+/**
+ * Runs `promgate lint`: collects the files, lints them under their
+ * repository's policy, prints the report and returns the exit code, 1 when
+ * a finding reaches the policy's `fail_on` severity and 0 otherwise.
+ */
+export async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseLintArgs(argv);
+  if (args.help) {
+    io.stdout.write(LINT_HELP);
+    return 0;
+  }
+
+  const groups = collectGroups(args, io.cwd);
+  const report: Report = { findings: [], summary: { files: 0, rules: 0, findings: 0 } };
+  const findings: Finding[] = [];
+  const linted = new Set<string>();
+  let failed = false;
+
+  for (const group of groups) {
+    // A file reached from two PATH arguments with different roots is linted once, under the first.
+    const inputs = [...group.files].filter(([file]) => !linted.has(file));
+    for (const [file] of inputs) linted.add(file);
+    if (inputs.length === 0) continue;
+
+    const result = lint({ files: inputs.map(([file, path]) => ({ path, text: readInput(file, io.cwd) })), policy: group.policy });
+    report.summary.files += result.summary.files;
+    report.summary.rules += result.summary.rules;
+    for (const finding of result.findings) {
+      findings.push(toReportedFinding(finding, group.root, io.cwd));
+      if (severityRank(finding.severity) >= severityRank(group.policy.failOn)) failed = true;
+    }
+  }
+
+  findings.sort(compareFindings);
+  report.findings = findings;
+  report.summary.findings = findings.length;
+  if (linted.size === 0) {
+    io.stderr.write('promgate: no files to lint; promgate reads .yml, .yaml and .rules files that the policy includes and does not exclude.\n');
+  }
+  io.stdout.write(formatReport(report, args.format, io));
+  return failed ? 1 : 0;
+}
+
+/** Resolves each PATH argument, finds its repository and policy, and lists the files to lint. */
+function collectGroups(args: LintArgs, cwd: string): LintGroup[] {
+  const explicitPolicy = args.policy === undefined ? undefined : resolve(cwd, args.policy);
+  const policies = new Map<string, Policy>();
+  const groups = new Map<string, LintGroup>();
+
+  for (const path of args.paths) {
+    const absolute = resolve(cwd, path);
+    const isDirectory = statInput(absolute, path);
+    const directory = isDirectory ? absolute : dirname(absolute);
+    const location: RepositoryLocation =
+      explicitPolicy === undefined ? findRepository(directory, cwd) : { root: findRootForPolicy(directory, explicitPolicy, cwd), policyFile: explicitPolicy };
+
+    const policyKey = location.policyFile ?? '';
+    let policy = policies.get(policyKey);
+    if (policy === undefined) {
+      policy = loadPolicy(location.policyFile, explicitPolicy !== undefined, args.failOn, cwd);
+      policies.set(policyKey, policy);
+    }
+
+    const groupKey = `${location.root}\u0000${policyKey}`;
+    let group = groups.get(groupKey);
+    if (group === undefined) {
+      group = { root: location.root, policy, files: new Map() };
+      groups.set(groupKey, group);
+    }
+    if (isDirectory) addDirectoryFiles(absolute, group.root, policy, group.files);
+    else addExplicitFile(absolute, group.root, policy, group.files);
+  }
+  return [...groups.values()];
+}
+
+/** Returns whether a PATH argument is a folder. Throws a `UserError` when it does not exist. */
+function statInput(absolute: string, argument: string): boolean {
+  let stats;
+  try {
+    stats = statSync(absolute);
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') {
+      throw new UserError(`path not found: ${argument}; check the spelling, or run promgate from the folder the path is relative to.`, { cause: error });
+    }
+    throw new UserError(`failed to read ${argument}: ${describeIoError(error)}.`, { cause: error });
+  }
+  return stats.isDirectory();
+}
+
+function loadPolicy(policyFile: string | undefined, explicit: boolean, failOn: Severity | undefined, cwd: string): Policy {
+  const overrides = failOn === undefined ? {} : { failOn };
+  if (policyFile === undefined) return buildPolicy({ checks: CHECKS, overrides });
+
+  const displayed = displayPath(policyFile, cwd);
+  let text: string;
+  try {
+    text = readFileSync(policyFile, 'utf8');
+  } catch (error) {
+    const missing = typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
+    if (missing && explicit) throw new UserError(`policy file not found: ${displayed}; check the path given to --policy.`, { cause: error });
+    throw new UserError(`failed to read the policy ${displayed}: ${describeIoError(error)}.`, { cause: error });
+  }
+  return buildPolicy({ checks: CHECKS, policy: { path: displayed, text }, overrides });
+}
+
+function readInput(file: string, cwd: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`failed to read ${displayPath(file, cwd)}: ${describeIoError(error)}.`, { cause: error });
+  }
+}
+
+/** Rewrites a finding's path from repository-relative to the form printed, and drops the internal `subject`. */
+function toReportedFinding(finding: Finding, root: string, cwd: string): Finding {
+  const { subject: _subject, ...reported } = finding;
+  if (reported.file !== undefined) reported.file = displayPath(resolve(root, reported.file), cwd);
+  return reported;
+}
+
+/** Returns `path` relative to the current directory with `/` separators, as every output format prints it. */
+function displayPath(path: string, cwd: string): string {
+  return toPosixPath(relative(cwd, path)) || '.';
+}
+
+function formatReport(report: Report, format: LintArgs['format'], io: CliIo): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, { version: readPackageVersion(), checks: CHECKS });
+    case 'github':
+      return formatGithub(report);
+    case 'text':
+      return formatText(report, { color: io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '' });
+  }
+}
