@@ -44,7 +44,7 @@ function renderCheck(pair: Pair<unknown, unknown>, comment: string | undefined):
     const before = (item.key as { commentBefore?: string | null }).commentBefore ?? (index === 0 ? block.commentBefore : undefined);
     const meaning = before ?? (item.value as { comment?: string | null } | null)?.comment ?? '';
     const value = new Document((item.value as { toJSON(): unknown }).toJSON())
-      .toString({ collectionStyle: 'flow' })
+      .toString({ collectionStyle: 'flow', lineWidth: 0 })
       .trim()
       .replace(/^\[ (.*) \]$/, '[$1]');
     lines.push(`| \`${key}\` | \`${value}\` | ${escapeCell(joinComment(meaning))} |`);
