@@ -445,7 +445,7 @@ class Scanner {
       this.pos = numberEnd.end;
       this.emit('number', start, this.pos);
       const text = this.src.slice(start, this.pos);
-      if (!LEZER_NUMBER.test(text)) {
+      if (!isPlainDigits(text) && !LEZER_NUMBER.test(text)) {
         this.rewrites.push([start, this.pos, '1'.repeat(this.pos - start)]);
       }
       return true;
@@ -551,6 +551,16 @@ class Scanner {
     }
     return out + this.src.slice(last);
   }
+}
+
+function isPlainDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function isHighSurrogatePair(src: string, pos: number): boolean {
@@ -659,64 +669,85 @@ interface NumberScan {
  * Scans a number the way Prometheus 3 does: decimal or hex digits, one dot,
  * one exponent and single underscores between digits. The text still has to
  * parse as a Go number afterwards (see number-literal.ts).
+ *
+ * NOTE: In hex numbers `e` and `E` are read as digits, as promtool 2.42 does.
+ * The current Prometheus lexer reads them as an exponent marker, which
+ * rejects literals such as `0xfe`; promgate does not copy that.
  */
 export function scanNumber(src: string, start: number): NumberScan {
+  const length = src.length;
   let pos = start;
-  const is = (chars: string): boolean => pos < src.length && chars.includes(src.charAt(pos));
-  const accept = (chars: string): boolean => {
-    if (is(chars)) {
-      pos++;
+  let hex = false;
+  const isDigitAt = (at: number): boolean => {
+    const code = src.charCodeAt(at);
+    if (code >= 48 && code <= 57) {
       return true;
     }
-    return false;
+    const lower = code | 0x20;
+    return hex && lower >= 97 && lower <= 102;
   };
-  let digits = DECIMAL_DIGITS;
-  if (accept('0') && accept('xX')) {
-    accept('_');
-    digits = HEX_DIGITS;
+  if (src.charCodeAt(pos) === 48) {
+    pos++;
+    const x = src.charCodeAt(pos);
+    if (x === 120 || x === 88) {
+      pos++;
+      hex = true;
+      if (src.charCodeAt(pos) === 95) {
+        pos++;
+      }
+    }
   }
-  accept('.');
-  accept(digits);
+  if (src.charCodeAt(pos) === 46) {
+    pos++;
+  }
+  if (pos < length && isDigitAt(pos)) {
+    pos++;
+  }
   let dotSeen = false;
   let exponentSeen = false;
-  while (is(digits + '._eE')) {
-    if (is('.') && dotSeen) {
+  while (pos < length) {
+    const code = src.charCodeAt(pos);
+    const isExponent = code === 101 || code === 69;
+    if (code === 46) {
       pos++;
-      return { ok: false, end: pos };
-    }
-    if (is('eE') && exponentSeen) {
-      pos++;
-      return { ok: false, end: pos };
-    }
-    if (accept('.')) {
+      if (dotSeen || hex) {
+        return { ok: false, end: pos };
+      }
       dotSeen = true;
-      if (accept('_.') || digits === HEX_DIGITS) {
-        return { ok: false, end: pos };
+      const next = src.charCodeAt(pos);
+      if (next === 95 || next === 46) {
+        return { ok: false, end: pos + 1 };
       }
-      continue;
-    }
-    if (accept('eE')) {
-      exponentSeen = true;
-      accept('+-');
-      if (accept('._eE') || pos >= src.length) {
-        return { ok: false, end: pos };
-      }
-      continue;
-    }
-    if (accept('_')) {
-      if (accept('._eE') || pos >= src.length) {
-        return { ok: false, end: pos };
-      }
-      continue;
-    }
-    while (is(digits)) {
+    } else if (isExponent && !hex) {
       pos++;
+      if (exponentSeen) {
+        return { ok: false, end: pos };
+      }
+      exponentSeen = true;
+      const sign = src.charCodeAt(pos);
+      if (sign === 43 || sign === 45) {
+        pos++;
+      }
+      const next = src.charCodeAt(pos);
+      if (pos >= length || next === 46 || next === 95 || next === 101 || next === 69) {
+        return { ok: false, end: pos >= length ? pos : pos + 1 };
+      }
+    } else if (code === 95) {
+      pos++;
+      const next = src.charCodeAt(pos);
+      if (pos >= length || next === 46 || next === 95 || next === 101 || next === 69) {
+        return { ok: false, end: pos >= length ? pos : pos + 1 };
+      }
+    } else if (isDigitAt(pos)) {
+      pos++;
+    } else {
+      break;
     }
   }
   if (pos === start) {
     return { ok: false, end: pos };
   }
-  return { ok: pos >= src.length || !isAlphaNumeric(src.charAt(pos)), end: pos };
+  return { ok: pos >= length || !isAlphaNumeric(src.charAt(pos)), end: pos };
 }
 
 /** Continues a failed number scan as a duration such as `5m` or `1h30m` and returns its end. */

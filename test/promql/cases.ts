@@ -20,6 +20,8 @@ export const VALID_CASES: ValidCase[] = [
   { expr: '5.', valueType: 'scalar' },
   { expr: '0x8f', valueType: 'scalar' },
   { expr: '0X1F', valueType: 'scalar' },
+  { expr: '0xfe', valueType: 'scalar' },
+  { expr: '0x1e5', valueType: 'scalar' },
   { expr: '017', valueType: 'scalar' },
   { expr: '09', valueType: 'scalar' },
   { expr: 'Inf', valueType: 'scalar' },
