@@ -1,15 +1,22 @@
 import alertsAnnotations from './alerts/annotations.js';
+import alertsComparison from './alerts/comparison.js';
 import alertsFor from './alerts/for.js';
 import alertsLabels from './alerts/labels.js';
 import configPlaintextSecret from './config/plaintext-secret.js';
 import labelsCardinality from './labels/cardinality.js';
-import labelsEnv from './labels/env.js';
 import labelsEnvDropped from './labels/env-dropped.js';
+import labelsEnv from './labels/env.js';
 import labelsFreeText from './labels/free-text.js';
 import namingBaseUnits from './naming/base-units.js';
 import namingCounterSuffix from './naming/counter-suffix.js';
 import namingRecordingRule from './naming/recording-rule.js';
+import promqlCounterRaw from './promql/counter-raw.js';
+import promqlHistogramQuantile from './promql/histogram-quantile.js';
+import promqlRateOfSum from './promql/rate-of-sum.js';
+import promqlRateRange from './promql/rate-range.js';
+import promqlRegexp from './promql/regexp.js';
 import promqlSyntax from './promql/syntax.js';
+import rulesDuplicate from './rules/duplicate.js';
 import rulesGroup from './rules/group.js';
 import scrapeConfig from './scrape/config.js';
 import scrapeFederation from './scrape/federation.js';
@@ -24,17 +31,24 @@ import type { AnyCheck } from './check.js';
 /** Every check, sorted by id. A test keeps each id equal to its module's path and docs page. */
 export const CHECKS: readonly AnyCheck[] = [
   alertsAnnotations,
+  alertsComparison,
   alertsFor,
   alertsLabels,
   configPlaintextSecret,
   labelsCardinality,
-  labelsEnv,
   labelsEnvDropped,
+  labelsEnv,
   labelsFreeText,
   namingBaseUnits,
   namingCounterSuffix,
   namingRecordingRule,
+  promqlCounterRaw,
+  promqlHistogramQuantile,
+  promqlRateOfSum,
+  promqlRateRange,
+  promqlRegexp,
   promqlSyntax,
+  rulesDuplicate,
   rulesGroup,
   scrapeConfig,
   scrapeFederation,

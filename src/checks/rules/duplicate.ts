@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { defineCheck } from '../check.js';
+import { inferLabels, labelCertainty } from '../../promql/label-sets.js';
+import { selectorsOf } from '../../promql/walk.js';
+import type { CheckContext } from '../check.js';
+import type { Rule } from '../../load/model.js';
+import type { Expr } from '../../promql/ast.js';
+import type { LabelSet } from '../../promql/label-sets.js';
+
+export default defineCheck({
+  id: 'rules/duplicate',
+  description: 'Disallow recording rules that write the same series, and alerts defined twice.',
+  severity: 'warning',
+  inputs: ['rules'],
+  needsPrometheus: false,
+  options: z.object({}).strict(),
+  create(context) {
+    return {
+      end() {
+        const byKey = new Map<string, Rule[]>();
+        for (const rule of context.repository.rules) {
+          const key = identity(rule);
+          const list = byKey.get(key);
+          if (list === undefined) byKey.set(key, [rule]);
+          else list.push(rule);
+        }
+        for (const rules of byKey.values()) {
+          if (rules.length < 2) continue;
+          for (let i = 0; i < rules.length; i++) {
+            for (let j = i + 1; j < rules.length; j++) {
+              const [first, second] = [rules[i]!, rules[j]!];
+              if (first.kind === 'recording' ? seriesCanOverlap(context, first, second) : sameExpression(first, second)) {
+                report(context, first, second);
+                report(context, second, first);
+              }
+            }
+          }
+        }
+      },
+    };
+  },
+});
+
+/** Rules that can clash share their kind, name and static labels. */
+function identity(rule: Rule): string {
+  const labels = rule.labels.map((label) => `${label.name}=${label.value}`).sort();
+  return JSON.stringify([rule.kind, rule.name, labels]);
+}
+
+function report(context: CheckContext<unknown>, rule: Rule, other: Rule): void {
+  const where = `${other.group.document.file.path}:${other.group.document.file.source.positionAt(other.nameNode.start).line}`;
+  const message =
+    rule.kind === 'recording'
+      ? `Recording rule \`${rule.name}\` writes the same series as the rule at ${where}, so the two overwrite each other at every evaluation and the recorded values flap.`
+      : `Alert \`${rule.name}\` is defined twice with the same labels and expression; the other copy is at ${where}, so every notification is sent twice.`;
+  context.reportNode(rule, rule.nameNode, {
+    message,
+    fix: rule.kind === 'recording' ? 'Remove one of the rules, or give them different static labels or output labels.' : 'Remove one copy.',
+  });
+}
+
+function sameExpression(first: Rule, second: Rule): boolean {
+  return normalize(first.expr) === normalize(second.expr);
+}
+
+function normalize(expr: string): string {
+  return expr.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether two recording rules with the same name and static labels can
+ * produce a series with the same label set. They cannot when one always
+ * carries a label the other never has, or when both pin a label to
+ * different values through equality matchers.
+ */
+function seriesCanOverlap(context: CheckContext<unknown>, first: Rule, second: Rule): boolean {
+  const left = context.expression(first).expr;
+  const right = context.expression(second).expr;
+  if (left === undefined || right === undefined) return sameExpression(first, second);
+
+  const leftLabels = inferLabels(left);
+  const rightLabels = inferLabels(right);
+  if (hasDisjointLabel(leftLabels, rightLabels) || hasDisjointLabel(rightLabels, leftLabels)) return false;
+
+  const leftValues = pinnedValues(left, leftLabels);
+  const rightValues = pinnedValues(right, rightLabels);
+  for (const [name, value] of leftValues) {
+    const other = rightValues.get(name);
+    if (other !== undefined && other !== value) return false;
+  }
+  return true;
+}
+
+function hasDisjointLabel(set: LabelSet, other: LabelSet): boolean {
+  for (const [name, certainty] of set.labels) {
+    if (certainty === 'always' && labelCertainty(other, name) === 'never') return true;
+  }
+  return false;
+}
+
+/** Labels whose value every selector of the expression fixes with the same equality matcher. */
+function pinnedValues(expr: Expr, labels: LabelSet): Map<string, string> {
+  const selectors = selectorsOf(expr);
+  const values = new Map<string, string>();
+  if (selectors.length === 0) return values;
+  const [first, ...rest] = selectors;
+  for (const matcher of first!.matchers) {
+    if (matcher.op !== '=' || matcher.name === '__name__' || labelCertainty(labels, matcher.name) === 'never') continue;
+    const pinnedEverywhere = rest.every((selector) => selector.matchers.some((other) => other.op === '=' && other.name === matcher.name && other.value === matcher.value));
+    if (pinnedEverywhere) values.set(matcher.name, matcher.value);
+  }
+  return values;
+}
