@@ -24,7 +24,8 @@ export class ExpressionCache {
     if (rule.exprNode === undefined) return { text: rule.expr, expr: undefined, errors: [], notes: [] };
     let parsed = this.byText.get(rule.expr);
     if (parsed === undefined) {
-      const result = parsePromql(rule.expr);
+      // Experimental syntax is parsed and reported as notes; promql/syntax decides, from the features the policy enables, which are errors.
+      const result = parsePromql(rule.expr, { experimental: true });
       parsed = { text: rule.expr, expr: result.errors.length === 0 ? result.expr : undefined, errors: result.errors, notes: result.notes };
       this.byText.set(rule.expr, parsed);
     }

@@ -15,11 +15,14 @@ export interface BuildContext {
 }
 
 /** Prometheus feature flags for experimental PromQL syntax. */
-export type FeatureFlag =
-  | 'promql-experimental-functions'
-  | 'promql-duration-expr'
-  | 'promql-extended-range-selectors'
-  | 'promql-binop-fill-modifiers';
+export const FEATURE_FLAGS = [
+  'promql-experimental-functions',
+  'promql-duration-expr',
+  'promql-extended-range-selectors',
+  'promql-binop-fill-modifiers',
+] as const;
+
+export type FeatureFlag = (typeof FEATURE_FLAGS)[number];
 
 export function nodeText(ctx: BuildContext, node: SyntaxNode): string {
   return ctx.src.slice(node.from, node.to);

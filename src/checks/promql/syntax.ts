@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCheck } from '../check.js';
+import { FEATURE_FLAGS } from '../../promql/build-context.js';
 
 export default defineCheck({
   id: 'promql/syntax',
@@ -7,8 +8,14 @@ export default defineCheck({
   severity: 'error',
   inputs: ['rules'],
   needsPrometheus: false,
-  options: z.object({}).strict(),
+  options: z
+    .object({
+      /** Prometheus feature flags the evaluating Prometheus enables, such as `promql-experimental-functions`. */
+      enabled_features: z.array(z.enum(FEATURE_FLAGS)),
+    })
+    .strict(),
   create(context) {
+    const enabled = new Set<string>(context.options.enabled_features);
     return {
       rule(rule) {
         const parsed = context.expression(rule);
@@ -19,6 +26,13 @@ export default defineCheck({
           });
         }
         for (const note of parsed.notes) {
+          if (note.kind === 'experimental' && !enabled.has(note.feature)) {
+            context.reportExpression(rule, note.start, note.end, {
+              message: `Invalid PromQL in \`${rule.name}\`: ${note.message.replace(/\.$/, '')}, which this repository's policy does not enable, so a Prometheus without the flag rejects the rule file.`,
+              fix: `Remove it, or add \`${note.feature}\` to \`enabled_features\` of \`promql/syntax\` in the policy if your Prometheus runs with that flag.`,
+            });
+            continue;
+          }
           if (note.kind !== 'removed-function') continue;
           context.reportExpression(rule, note.start, note.end, {
             message: note.message,

@@ -22,3 +22,8 @@ testCheck(check, {
     { name: 'removed function', files: record('holt_winters(x[10m], 0.5, 0.5)'), findings: [{ line: 5, column: 15, severity: 'warning' }] },
   ],
 });
+
+testCheck(check, {
+  valid: [{ name: 'experimental function enabled', files: record('sort_by_label(x, "job")'), options: { enabled_features: ['promql-experimental-functions'] } }],
+  invalid: [{ name: 'experimental function', files: record('sort_by_label(x, "job")'), findings: [{ line: 5, column: 15, message: '--enable-feature=promql-experimental-functions' }] }],
+});
