@@ -1,5 +1,6 @@
 import { CHECKS } from './checks/registry.js';
 import { compareFindings, docsUrl, severityRank } from './finding.js';
+import { isDisabledAt } from './load/control-comments.js';
 import { loadFile } from './load/load-file.js';
 import { scalarSourceOffset } from './load/scalar-offsets.js';
 import { ExpressionCache } from './rule-expression.js';
@@ -8,6 +9,8 @@ import type { AnyCheck, CheckContext, CheckVisitor, ReportOptions, Subject } fro
 import type { Finding, FindingSubject, Severity } from './finding.js';
 import type { MonitoringFile, Rule } from './load/model.js';
 import type { Policy } from './policy/types.js';
+
+const CHECK_IDS: ReadonlySet<string> = new Set(CHECKS.map((check) => check.id));
 
 export interface LintInput {
   /** Paths relative to the repository root, with `/` separators, and file contents. */
@@ -69,17 +72,29 @@ export function lint(input: LintInput): LintResult {
   }
   visit(visitors, findings, 'end', (visitor) => visitor.end?.());
 
-  findings.sort(compareFindings);
+  const reported = removeDisabled(findings, files);
+  reported.sort(compareFindings);
   return {
-    findings,
+    findings: reported,
     files,
     repository,
     summary: {
       files: files.filter(isMonitoringFile).length,
       rules: repository.rules.length,
-      findings: findings.length,
+      findings: reported.length,
     },
   };
+}
+
+/** Drops the findings that `# promgate disable` comments switch off; comment problems themselves stay. */
+function removeDisabled(findings: Finding[], files: readonly MonitoringFile[]): Finding[] {
+  const byPath = new Map(files.filter((file) => file.controls.comments.length > 0).map((file) => [file.path, file.controls.comments]));
+  if (byPath.size === 0) return findings;
+  return findings.filter((finding) => {
+    if (finding.file === undefined || finding.check === 'promgate/comment') return true;
+    const comments = byPath.get(finding.file);
+    return comments === undefined || !isDisabledAt(comments, finding.check, finding.line);
+  });
 }
 
 function isMonitoringFile(file: MonitoringFile): boolean {
@@ -143,6 +158,7 @@ function createContext(
   return {
     options,
     repository,
+    checkIds: CHECK_IDS,
     expression(rule) {
       return expressions.parse(rule);
     },

@@ -21,6 +21,8 @@ export interface ReportOptions {
 export interface CheckContext<Options> {
   readonly options: Options;
   readonly repository: Repository;
+  /** Ids of every registered check, to validate ids written in comments. */
+  readonly checkIds: ReadonlySet<string>;
   /** Parses a rule's `expr` once; every check shares the result. */
   expression(rule: Rule): ParsedExpression;
   /** Reports a problem spanning a YAML node. */

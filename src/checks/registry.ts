@@ -10,6 +10,7 @@ import labelsFreeText from './labels/free-text.js';
 import namingBaseUnits from './naming/base-units.js';
 import namingCounterSuffix from './naming/counter-suffix.js';
 import namingRecordingRule from './naming/recording-rule.js';
+import promgateComment from './promgate/comment.js';
 import promqlCounterRaw from './promql/counter-raw.js';
 import promqlHistogramQuantile from './promql/histogram-quantile.js';
 import promqlRateOfSum from './promql/rate-of-sum.js';
@@ -42,6 +43,7 @@ export const CHECKS: readonly AnyCheck[] = [
   namingBaseUnits,
   namingCounterSuffix,
   namingRecordingRule,
+  promgateComment,
   promqlCounterRaw,
   promqlHistogramQuantile,
   promqlRateOfSum,

@@ -1,3 +1,4 @@
+import { readControlComments } from './control-comments.js';
 import { readRuleGroups } from './rule-document.js';
 import { readScrapeDocument } from './scrape-document.js';
 import { reportDuplicateKeys, SchemaProblems } from './schema-problems.js';
@@ -26,7 +27,7 @@ function isPrometheusConfig(root: YamlMap): boolean {
  * `other` and never produce findings.
  */
 export function loadFile(path: string, text: string): MonitoringFile {
-  const file: MonitoringFile = { path, source: new SourceFile(path, text), documents: [], problems: [] };
+  const file: MonitoringFile = { path, source: new SourceFile(path, text), documents: [], problems: [], controls: { comments: [], problems: [] } };
   const parsed = parseYaml(text);
   for (const error of parsed.errors) {
     file.problems.push({
@@ -44,6 +45,7 @@ export function loadFile(path: string, text: string): MonitoringFile {
     file.documents.push(document);
     if (document.kind === 'rules' || document.kind === 'scrape') reportDuplicateKeys(yaml.root, problems);
   }
+  file.controls = readControlComments(file);
   return file;
 }
 

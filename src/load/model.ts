@@ -1,3 +1,4 @@
+import type { ControlComments } from './control-comments.js';
 import type { SourceFile } from './source-file.js';
 import type { YamlDocument, YamlMap, YamlNode, YamlScalar, YamlSeq } from './yaml-tree.js';
 
@@ -19,6 +20,8 @@ export interface MonitoringFile {
   source: SourceFile;
   documents: MonitoringDocument[];
   problems: LoadProblem[];
+  /** `# promgate disable` comments and the problems found in them. */
+  controls: ControlComments;
 }
 
 export type MonitoringDocument = RuleDocument | ScrapeDocument | OtherDocument;
