@@ -4,4 +4,15 @@
 export type * from './slo-spec.js';
 export { DEFAULT_SLO_PERIOD, SLO_PERIODS, sliQueries, sloId } from './slo-spec.js';
 export { detectSloSpecFormat, readSloSpecFile, readSloSpecs, type ReadSpecOptions, type SloSpecFile } from './read-slo-spec.js';
+export { generateSloRules } from './generate-slo-rules.js';
+export {
+  DEFAULT_SLO_GENERATION,
+  fromPolicyOptions,
+  resolveGenerationDefaults,
+  sloGenerationPolicySchema,
+  type SloGenerationDefaults,
+  type SloGenerationOptions,
+  type SloGenerationPolicy,
+} from './generation-options.js';
+export { formatGeneratedHeader, parseGeneratedHeader, specSha256, type GeneratedHeader } from './generated-header.js';
 export { BURN_RATE_CONDITIONS, burnFactor, SLI_WINDOWS, type AlertTierName, type BurnRateCondition } from './burn-rate.js';
