@@ -15,4 +15,5 @@ export {
   type SloGenerationPolicy,
 } from './generation-options.js';
 export { formatGeneratedHeader, parseGeneratedHeader, specSha256, type GeneratedHeader } from './generated-header.js';
+export { checkGeneratedRules, type CheckGeneratedRulesInput, type GeneratedRulesStatus } from './check-generated-rules.js';
 export { BURN_RATE_CONDITIONS, burnFactor, SLI_WINDOWS, type AlertTierName, type BurnRateCondition } from './burn-rate.js';
