@@ -62,6 +62,9 @@ export function buildPolicy(input: BuildPolicyInput): Policy {
     failOn: input.overrides?.failOn ?? file.fail_on,
     include: file.include,
     exclude: file.exclude,
+    ...(file.report === undefined ? {} : { report: file.report }),
+    ...(file.on_error === undefined ? {} : { onError: file.on_error }),
+    ...(file.max_file_bytes === undefined ? {} : { maxFileBytes: file.max_file_bytes }),
     checks,
   };
 }

@@ -5,6 +5,12 @@ export const SEVERITY_CHOICES = ['error', 'warning', 'info'] as const;
 
 export const severitySchema = z.enum(SEVERITY_CHOICES);
 
+/** Values of `report`: findings on changed rules only, or every finding. */
+export const REPORT_SCOPES = ['changed', 'all'] as const;
+
+/** Values of `on_error`: the check run conclusion when promgate cannot finish a review. */
+export const ERROR_CONCLUSIONS = ['neutral', 'failure'] as const;
+
 /**
  * A glob relative to the repository root. Paths are matched without a leading
  * `./` or `/`, so a glob written with one would never match anything.
@@ -31,6 +37,11 @@ export const policyFileSchema = z.strictObject({
   fail_on: severitySchema,
   include: z.array(globSchema).min(1),
   exclude: z.array(globSchema),
+  // Optional so that callers passing their own `defaults` without these keys keep working;
+  // rules/default.yml sets all three.
+  report: z.enum(REPORT_SCOPES).optional(),
+  on_error: z.enum(ERROR_CONCLUSIONS).optional(),
+  max_file_bytes: z.number().int().positive().optional(),
   checks: z.record(z.string(), z.unknown()),
 });
 

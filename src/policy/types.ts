@@ -1,4 +1,11 @@
 import type { Severity } from '../finding.js';
+import type { ERROR_CONCLUSIONS, REPORT_SCOPES } from './policy-schema.js';
+
+/** Which findings a pull request review reports: those on changed rules, jobs and groups, or all. */
+export type ReportScope = (typeof REPORT_SCOPES)[number];
+
+/** The check run conclusion when promgate cannot finish a review. */
+export type ErrorConclusion = (typeof ERROR_CONCLUSIONS)[number];
 
 /** How one check runs: whether at all, at which severity, with which options. */
 export interface CheckSettings {
@@ -18,5 +25,13 @@ export interface Policy {
   include: string[];
   /** Globs of files never to lint, even when `include` matches them. */
   exclude: string[];
+  // The next three are optional for policies built by hand; `buildPolicy` sets them from
+  // rules/default.yml, and readers treat a missing value as that file's default.
+  /** Which findings a review reports: `changed` by default. */
+  report?: ReportScope;
+  /** The check run conclusion when a review cannot finish: `failure` by default. */
+  onError?: ErrorConclusion;
+  /** The size in bytes above which a file is reported instead of linted: 1 MiB by default. */
+  maxFileBytes?: number;
   checks: Record<string, CheckSettings>;
 }

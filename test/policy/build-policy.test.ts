@@ -128,6 +128,7 @@ const validCases: ValidCase[] = [
     policy: 'extends: [strict, relaxed]\n',
     expected: { failOn: 'error', checks: expect.objectContaining({ 'labels/env': { ...DEFAULT_ENV, enabled: false } }) as Policy['checks'] },
   },
+  { name: 'report all', policy: 'report: all\non_error: neutral\nmax_file_bytes: 2048\n', expected: { report: 'all', onError: 'neutral', maxFileBytes: 2048 } },
   { name: 'flag wins over policy', policy: 'fail_on: info\n', overrides: { failOn: 'warning' }, expected: { failOn: 'warning' } },
   { name: 'flag without policy', policy: undefined, overrides: { failOn: 'info' }, expected: { failOn: 'info' } },
   {
@@ -220,17 +221,27 @@ const invalidCases: InvalidCase[] = [
   {
     name: 'camelCase top-level key',
     policy: 'failOn: warning\n',
-    errors: ['.github/promgate.yml:1:1: failOn: unknown key; did you mean fail_on? The keys allowed here are extends, fail_on, include, exclude, checks.'],
+    errors: ['.github/promgate.yml:1:1: failOn: unknown key; did you mean fail_on? The keys allowed here are extends, fail_on, include, exclude, report, on_error, max_file_bytes, checks.'],
   },
   {
     name: 'unknown top-level key',
     policy: 'rules: []\n',
-    errors: ['.github/promgate.yml:1:1: rules: unknown key; the keys allowed here are extends, fail_on, include, exclude, checks.'],
+    errors: ['.github/promgate.yml:1:1: rules: unknown key; the keys allowed here are extends, fail_on, include, exclude, report, on_error, max_file_bytes, checks.'],
   },
   {
     name: 'fail_on value',
     policy: 'fail_on: critical\n',
     errors: ['.github/promgate.yml:1:1: fail_on: invalid value "critical"; expected one of error, warning, info.'],
+  },
+  {
+    name: 'report value',
+    policy: 'report: new\n',
+    errors: ['.github/promgate.yml:1:1: report: invalid value "new"; expected one of changed, all.'],
+  },
+  {
+    name: 'max_file_bytes zero',
+    policy: 'max_file_bytes: 0\n',
+    errors: ['.github/promgate.yml:1:1: max_file_bytes: invalid value 0; expected a number > 0.'],
   },
   {
     name: 'include empty',
