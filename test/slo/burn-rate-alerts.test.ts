@@ -4,7 +4,7 @@ import { promtoolTestRules } from './promtool.js';
 
 // These tests evaluate the generated checkout rules with `promtool test
 // rules`: counters grow by a fixed amount each minute for two hours, so the
-// error ratio is constant and every window sees the same value.
+// error ratio is constant and every window measures the same ratio.
 
 const rules = readFileSync(new URL('../../fixtures/slo/checkout.rules.yml', import.meta.url), 'utf8');
 
