@@ -77,6 +77,12 @@ export function resolveGenerationDefaults(options: Partial<SloGenerationDefaults
     throw new UserError(`The SLO period \`${resolved.period}\` is not supported; use \`28d\` or \`30d\`.`);
   }
   for (const [name, value] of [
+    ['page alert `severity`', resolved.pageSeverity],
+    ['ticket alert `severity`', resolved.ticketSeverity],
+  ] as const) {
+    if (value.trim() === '') throw new UserError(`The ${name} is empty; use a value such as \`critical\` or \`warning\`.`);
+  }
+  for (const [name, value] of [
     ['page alert `for`', resolved.pageFor],
     ['ticket alert `for`', resolved.ticketFor],
   ] as const) {

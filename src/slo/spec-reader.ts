@@ -1,5 +1,5 @@
 import { closestKey, describeNode } from '../load/schema-problems.js';
-import { asMap, asScalar, asSeq, findPair, isNull, keyText, scalarValue } from '../load/yaml-access.js';
+import { asMap, asScalar, asSeq, findPair, isNull, keyText, mapPairs, scalarValue } from '../load/yaml-access.js';
 import type { SloSpecProblem, SpecLabel, SpecValue } from './slo-spec.js';
 import type { YamlMap, YamlNode, YamlSeq } from '../load/yaml-tree.js';
 
@@ -95,7 +95,7 @@ export class SpecReader {
     const map = this.map(parent, key, options);
     if (map === undefined) return [];
     const labels: SpecLabel[] = [];
-    for (const pair of map.pairs) {
+    for (const pair of mapPairs(map)) {
       const name = keyText(pair);
       if (name === undefined) {
         this.wrongType(pair.key, `a key of \`${options.path}\``, 'a string');

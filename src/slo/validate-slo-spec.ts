@@ -22,14 +22,14 @@ export interface ValidateOptions {
  */
 export function validateSloSpecs(specs: readonly SloSpec[], options: ValidateOptions): SloSpecProblem[] {
   const problems: SloSpecProblem[] = [];
-  const firstById = new Map<string, Slo>();
+  const firstById = new Map<string, { spec: SloSpec; slo: Slo }>();
   for (const spec of specs) {
     checkLabels(spec.labels, 'label', problems);
     for (const slo of spec.slos) {
       const id = sloId(spec, slo);
       const first = firstById.get(id);
-      if (first === undefined) firstById.set(id, slo);
-      else problems.push(duplicateProblem(slo, first, spec.service.value, options.text));
+      if (first === undefined) firstById.set(id, { spec, slo });
+      else problems.push(duplicateProblem({ spec, slo }, first, id, options.text));
 
       const objectiveInRange = checkObjective(slo, problems);
       for (const query of sliQueries(slo.sli)) problems.push(...validateSliQuery(query, options.text));
@@ -46,13 +46,18 @@ export function validateSloSpecs(specs: readonly SloSpec[], options: ValidateOpt
   return problems;
 }
 
-function duplicateProblem(slo: Slo, first: Slo, service: string, text: string): SloSpecProblem {
-  const line = lineOf(text, first.name.node.start);
+function duplicateProblem(duplicate: { spec: SloSpec; slo: Slo }, first: { spec: SloSpec; slo: Slo }, id: string, text: string): SloSpecProblem {
+  const { slo, spec } = duplicate;
+  const line = lineOf(text, first.slo.name.node.start);
+  const sameName = first.spec.service.value === spec.service.value && first.slo.name.value === slo.name.value;
+  const message = sameName
+    ? `SLO \`${slo.name.value}\` of service \`${spec.service.value}\` is defined twice; the first definition is on line ${line}.`
+    : `SLO \`${slo.name.value}\` of service \`${spec.service.value}\` gets the id \`${id}\`, the same as SLO \`${first.slo.name.value}\` of service \`${first.spec.service.value}\` on line ${line}.`;
   return {
     start: slo.name.node.start,
     end: slo.name.node.end,
-    message: `SLO \`${slo.name.value}\` of service \`${service}\` is defined twice; the first definition is on line ${line}.`,
-    fix: 'Rename one of them: the name becomes the `sloth_slo` label, and two SLOs with one name would record the same series.',
+    message,
+    fix: 'Rename one of them: `<service>-<name>` becomes the `sloth_id` label, and two SLOs with one id would record the same series.',
   };
 }
 

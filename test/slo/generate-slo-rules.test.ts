@@ -247,6 +247,7 @@ describe('generation options', () => {
   it.each([
     { name: 'unknown period', options: { period: '7d' }, message: 'The SLO period `7d` is not supported' },
     { name: 'invalid for', options: { pageFor: 'soon' }, message: 'The page alert `for` duration `soon` is invalid' },
+    { name: 'empty severity', options: { ticketSeverity: ' ' }, message: 'The ticket alert `severity` is empty' },
     { name: 'http runbook', options: { runbookBaseUrl: 'http://runbooks.example.com' }, message: 'is not an absolute https URL' },
     { name: 'absolute spec path', options: { specPath: '/repo/slo.yml' }, message: 'must be relative to the repository root' },
     { name: 'parent spec path', options: { specPath: '../slo.yml' }, message: 'must be relative to the repository root' },

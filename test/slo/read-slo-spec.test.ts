@@ -162,6 +162,22 @@ describe('OpenSLO variants', () => {
   });
 });
 
+describe('merge keys', () => {
+  it('expands labels from an anchor', () => {
+    const text = [
+      'version: prometheus/v1',
+      'service: a',
+      'labels:',
+      '  <<: &common {env: prod, team: payments}',
+      '  team: search',
+      'slos: []',
+      '',
+    ].join('\n');
+    const labels = readSloSpecFile(text).specs[0]!.labels;
+    expect(labels.map((label) => `${label.name}=${label.value}`)).toEqual(['env=prod', 'team=search']);
+  });
+});
+
 describe('several documents', () => {
   it('reads every spec and skips other documents', () => {
     const text = [

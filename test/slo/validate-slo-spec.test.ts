@@ -172,6 +172,34 @@ const cases: Case[] = [
     problems: [{ line: 14, column: 11, message: 'SLO `api` of service `shop` is defined twice; the first definition is on line 6', fix: 'Rename one of them' }],
   },
   {
+    name: 'colliding ids',
+    base: SLOTH,
+    edits: [
+      ['  - name: api', '  - name: api-v2'],
+      [
+        '      name: ShopApiErrors\n',
+        '      name: ShopApiErrors\n---\nversion: prometheus/v1\nservice: shop-api\nslos:\n  - name: v2\n    objective: 99\n    sli: {raw: {error_ratio_query: "rate(errors_total[{{.window}}])"}}\n    alerting: {name: Other}\n',
+      ],
+    ],
+    problems: [
+      {
+        line: 18,
+        column: 11,
+        message: 'SLO `v2` of service `shop-api` gets the id `shop-api-v2`, the same as SLO `api-v2` of service `shop` on line 6.',
+        fix: '`<service>-<name>` becomes the `sloth_id` label',
+      },
+    ],
+  },
+  {
+    name: 'labels from merge key',
+    base: SLOTH,
+    edits: [['labels:\n  env: prod', 'x-defaults: &defaults\n  env: prod\nlabels:\n  <<: *defaults\n  team-name: a']],
+    problems: [
+      { line: 3, column: 1, message: 'Unknown key `x-defaults` at the top of the spec.' },
+      { line: 7, column: 3, message: '`team-name` is not a valid label name' },
+    ],
+  },
+  {
     name: 'page cannot fire',
     base: SLOTH,
     edits: [['objective: 99.9', 'objective: 90']],
