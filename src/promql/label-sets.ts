@@ -18,11 +18,6 @@ export interface LabelSet {
   labels: Map<string, Exclude<Certainty, 'never'>>;
   /** In an open set, labels the expression removed. */
   removed: Set<string>;
-  /**
-   * The node that closed the set or removed labels last, so a finding can
-   * point at the aggregation or function responsible.
-   */
-  cause: Expr | undefined;
 }
 
 export function labelCertainty(set: LabelSet, name: string): Certainty {
@@ -37,7 +32,7 @@ export function inferLabels(expr: Expr): LabelSet {
   switch (expr.type) {
     case 'NumberLiteral':
     case 'StringLiteral':
-      return closed(expr);
+      return closed();
     case 'VectorSelector':
       return selectorLabels(expr);
     case 'MatrixSelector':
@@ -55,16 +50,16 @@ export function inferLabels(expr: Expr): LabelSet {
   }
 }
 
-function closed(cause: Expr | undefined, labels: Map<string, Exclude<Certainty, 'never'>> = new Map()): LabelSet {
-  return { open: false, labels, removed: new Set(), cause };
+function closed(labels: Map<string, Exclude<Certainty, 'never'>> = new Map()): LabelSet {
+  return { open: false, labels, removed: new Set() };
 }
 
 function copy(set: LabelSet): LabelSet {
-  return { open: set.open, labels: new Map(set.labels), removed: new Set(set.removed), cause: set.cause };
+  return { open: set.open, labels: new Map(set.labels), removed: new Set(set.removed) };
 }
 
 function selectorLabels(selector: VectorSelector): LabelSet {
-  const set: LabelSet = { open: true, labels: new Map(), removed: new Set(), cause: undefined };
+  const set: LabelSet = { open: true, labels: new Map(), removed: new Set() };
   for (const matcher of selector.matchers) {
     if (matcher.name === '__name__') continue;
     if (matchesOnlyEmpty(matcher)) set.removed.add(matcher.name);
@@ -113,22 +108,22 @@ function callLabels(call: Call): LabelSet {
       for (const matcher of selector?.matchers ?? []) {
         if (matcher.op === '=' && matcher.name !== '__name__' && matcher.value !== '') labels.set(matcher.name, 'always');
       }
-      return closed(call, labels);
+      return closed(labels);
     }
     case 'vector':
     case 'time':
     case 'pi':
     case 'scalar':
-      return closed(call);
+      return closed();
     case 'histogram_quantile':
     case 'histogram_fraction': {
       const vector = call.args[call.args.length - 1];
-      const set = vector === undefined ? closed(call) : copy(inferLabels(vector));
-      removeLabel(set, 'le', call);
+      const set = vector === undefined ? closed() : copy(inferLabels(vector));
+      removeLabel(set, 'le');
       return set;
     }
     case 'label_replace': {
-      const set = first === undefined ? closed(call) : copy(inferLabels(first));
+      const set = first === undefined ? closed() : copy(inferLabels(first));
       const destination = stringArgument(call, 1);
       if (destination === undefined) return set;
       const replacement = stringArgument(call, 2) ?? '';
@@ -137,7 +132,7 @@ function callLabels(call: Call): LabelSet {
       // The regex always matches when it accepts anything, or when the source label is empty and it accepts "".
       const matchesEverything = ['.*', '(.*)', '^(.*)$', '.*?', '(.*?)'].includes(regex) || (source === '' && matchesEmpty(regex));
       if (replacement === '') {
-        if (matchesEverything) removeLabel(set, destination, call);
+        if (matchesEverything) removeLabel(set, destination);
         return set;
       }
       const certain = matchesEverything && !replacement.includes('$');
@@ -146,7 +141,7 @@ function callLabels(call: Call): LabelSet {
       return set;
     }
     case 'label_join': {
-      const set = first === undefined ? closed(call) : copy(inferLabels(first));
+      const set = first === undefined ? closed() : copy(inferLabels(first));
       const destination = stringArgument(call, 1);
       if (destination === undefined) return set;
       const sources = call.args.slice(3).map((_, index) => stringArgument(call, index + 3));
@@ -160,7 +155,7 @@ function callLabels(call: Call): LabelSet {
       // Other functions keep the labels of their vector or range vector argument.
       const vector = call.args.find((argument) => argument.valueType === 'vector' || argument.valueType === 'matrix');
       if (vector !== undefined) return inferLabels(vector);
-      return closed(call);
+      return closed();
     }
   }
 }
@@ -172,14 +167,14 @@ function aggregationLabels(aggregation: Aggregation): LabelSet {
     set = copy(inner);
   } else if (aggregation.without) {
     set = copy(inner);
-    for (const label of aggregation.grouping) removeLabel(set, label, aggregation);
+    for (const label of aggregation.grouping) removeLabel(set, label);
   } else {
     const labels = new Map<string, Exclude<Certainty, 'never'>>();
     for (const label of aggregation.grouping) {
       const certainty = labelCertainty(inner, label);
       if (certainty !== 'never') labels.set(label, certainty);
     }
-    set = closed(aggregation, labels);
+    set = closed(labels);
   }
 
   if (aggregation.op === 'count_values' && aggregation.param?.type === 'StringLiteral') {
@@ -198,7 +193,7 @@ function binaryLabels(binary: Binary): LabelSet {
   // A scalar operand never removes labels from the vector side.
   if (leftIsVector && !rightIsVector) return left;
   if (!leftIsVector && rightIsVector) return right;
-  if (!leftIsVector && !rightIsVector) return closed(binary);
+  if (!leftIsVector && !rightIsVector) return closed();
 
   if (binary.op === 'or') return union(left, right);
   if (binary.op === 'and' || binary.op === 'unless') return left;
@@ -211,11 +206,11 @@ function binaryLabels(binary: Binary): LabelSet {
         const certainty = strongest(labelCertainty(left, label), labelCertainty(right, label));
         if (certainty !== 'never') labels.set(label, certainty);
       }
-      return closed(binary, labels);
+      return closed(labels);
     }
     if (matching?.explicit === true) {
       const set = copy(left);
-      for (const label of matching.labels) removeLabel(set, label, binary);
+      for (const label of matching.labels) removeLabel(set, label);
       return set;
     }
     return left;
@@ -226,7 +221,7 @@ function binaryLabels(binary: Binary): LabelSet {
   const set = copy(many);
   for (const label of matching.include) {
     const certainty = labelCertainty(one, label);
-    if (certainty === 'never') removeLabel(set, label, binary);
+    if (certainty === 'never') removeLabel(set, label);
     else {
       set.labels.set(label, certainty === 'always' ? 'always' : 'maybe');
       set.removed.delete(label);
@@ -237,7 +232,7 @@ function binaryLabels(binary: Binary): LabelSet {
 
 /** Labels of `a or b`: a label is certain only when both branches always carry it. */
 export function union(left: LabelSet, right: LabelSet): LabelSet {
-  const set: LabelSet = { open: left.open || right.open, labels: new Map(), removed: new Set(), cause: left.cause ?? right.cause };
+  const set: LabelSet = { open: left.open || right.open, labels: new Map(), removed: new Set() };
   for (const name of new Set([...left.labels.keys(), ...right.labels.keys()])) {
     const a = labelCertainty(left, name);
     const b = labelCertainty(right, name);
@@ -257,10 +252,9 @@ function strongest(a: Certainty, b: Certainty): Certainty {
   return 'never';
 }
 
-function removeLabel(set: LabelSet, name: string, cause: Expr): void {
+function removeLabel(set: LabelSet, name: string): void {
   set.labels.delete(name);
   if (set.open) set.removed.add(name);
-  set.cause = cause;
 }
 
 function stringArgument(call: Call, index: number): string | undefined {
@@ -284,5 +278,42 @@ export function innerSelector(expr: Expr): VectorSelector | undefined {
       default:
         return undefined;
     }
+  }
+}
+
+/**
+ * Returns the node that removes a label: the outermost node whose result
+ * can never carry the label although one of its operands may. Undefined
+ * when the label is never present in the first place, such as `vector(1)`.
+ */
+export function findLabelRemoval(expr: Expr, name: string): Expr | undefined {
+  let current: Expr = expr;
+  for (;;) {
+    if (labelCertainty(inferLabels(current), name) !== 'never') return undefined;
+    const operands = vectorOperands(current);
+    const keeping = operands.find((operand) => labelCertainty(inferLabels(operand), name) !== 'never');
+    if (keeping !== undefined) return current;
+    // Every operand lacks the label already: look for where it was removed inside the first one that reads series.
+    const next = operands[0];
+    if (next === undefined) return undefined;
+    current = next;
+  }
+}
+
+function vectorOperands(expr: Expr): Expr[] {
+  switch (expr.type) {
+    case 'Paren':
+    case 'Unary':
+    case 'Subquery':
+    case 'Aggregation':
+      return [expr.expr];
+    case 'MatrixSelector':
+      return [expr.vectorSelector];
+    case 'Call':
+      return expr.args.filter((argument) => argument.valueType === 'vector' || argument.valueType === 'matrix');
+    case 'Binary':
+      return [expr.lhs, expr.rhs].filter((operand) => operand.valueType === 'vector');
+    default:
+      return [];
   }
 }

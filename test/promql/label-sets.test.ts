@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePromql } from '../../src/promql/parse.js';
-import { inferLabels, labelCertainty } from '../../src/promql/label-sets.js';
+import { findLabelRemoval, inferLabels, labelCertainty } from '../../src/promql/label-sets.js';
 import type { Certainty } from '../../src/promql/label-sets.js';
 
 /** Each case lists the certainty expected for some labels of the expression's result. */
@@ -47,5 +47,22 @@ describe('inferLabels', () => {
     for (const [name, certainty] of Object.entries(labels)) {
       expect({ name, certainty: labelCertainty(set, name) }).toEqual({ name, certainty });
     }
+  });
+});
+
+describe('findLabelRemoval', () => {
+  it.each([
+    ['histogram_quantile(0.9, sum by (le) (rate(x_bucket[5m])))', 'sum by (le) (rate(x_bucket[5m]))'],
+    ['sum(x) > 1', 'sum(x)'],
+    ['rate(x_total[5m]) / on (job) sum by (job) (y)', 'rate(x_total[5m]) / on (job) sum by (job) (y)'],
+    ['max without (env) (x)', 'max without (env) (x)'],
+  ])('%s', (expr, removal) => {
+    const parsed = parsePromql(expr).expr!;
+    const node = findLabelRemoval(parsed, 'env');
+    expect(node === undefined ? undefined : expr.slice(node.start, node.end)).toBe(removal);
+  });
+
+  it('finds nothing when the label survives', () => {
+    expect(findLabelRemoval(parsePromql('sum by (env) (x)').expr!, 'env')).toBeUndefined();
   });
 });

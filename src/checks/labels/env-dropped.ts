@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCheck } from '../check.js';
 import { envSourceSchema } from './env.js';
 import { findEnvEvidence } from './env-evidence.js';
-import { inferLabels, labelCertainty } from '../../promql/label-sets.js';
+import { findLabelRemoval, inferLabels, labelCertainty } from '../../promql/label-sets.js';
 import { hasSelector } from '../../promql/selectors.js';
 import type { Expr } from '../../promql/ast.js';
 
@@ -39,7 +39,7 @@ export default defineCheck({
 
         const labels = inferLabels(expr);
         if (labelCertainty(labels, 'env') !== 'never') return;
-        const cause: Expr = labels.cause ?? expr;
+        const cause: Expr = findLabelRemoval(expr, 'env') ?? expr;
         const what = rule.kind === 'recording' ? `The series recorded as \`${rule.name}\`` : `Alert \`${rule.name}\``;
         context.reportExpression(rule, cause.start, cause.end, {
           message: `${what} has no \`env\` label: ${describeCause(cause)} removes it, so dashboards and alert routing cannot tell environments apart.`,
