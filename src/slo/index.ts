@@ -5,6 +5,7 @@ export type * from './slo-spec.js';
 export { DEFAULT_SLO_PERIOD, SLO_PERIODS, sliQueries, sloId } from './slo-spec.js';
 export { detectSloSpecFormat, readSloSpecFile, readSloSpecs, type ReadSpecOptions, type SloSpecFile } from './read-slo-spec.js';
 export { generateSloRules } from './generate-slo-rules.js';
+export { generatedRulesPath, generateSpecFile, type GenerateSpecFileInput, type GenerateSpecFileResult } from './generate-spec-file.js';
 export {
   DEFAULT_SLO_GENERATION,
   fromPolicyOptions,
