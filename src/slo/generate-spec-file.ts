@@ -7,7 +7,7 @@ import type { SloSpecProblem } from './slo-spec.js';
 export interface GenerateSpecFileInput {
   /** The spec's path relative to the repository root, with `/` separators. */
   specPath: string;
-  /** The spec file's content; its bytes when at hand, so the digest is the file's own. */
+  /** The spec file's content. Pass its bytes when at hand, so that the digest is the file's own. */
   spec: string | Uint8Array;
   defaults?: Partial<SloGenerationDefaults>;
 }
@@ -17,7 +17,7 @@ export type GenerateSpecFileResult = { ok: true; outputPath: string; text: strin
 /**
  * Generates the rule file of one spec file, as `promgate generate` and the
  * regenerate command need it: the rules and where to write them, or the
- * spec's problems when it is invalid or holds no SLO spec.
+ * spec's problems when it is invalid or contains no SLO spec.
  */
 export function generateSpecFile(input: GenerateSpecFileInput): GenerateSpecFileResult {
   const text = typeof input.spec === 'string' ? input.spec : new TextDecoder().decode(input.spec);
@@ -31,7 +31,7 @@ export function generateSpecFile(input: GenerateSpecFileInput): GenerateSpecFile
         {
           start: 0,
           end: 0,
-          message: `\`${input.specPath}\` holds no SLO spec.`,
+          message: `\`${input.specPath}\` contains no SLO spec.`,
           fix: 'Start the document with `version: "prometheus/v1"` for a Sloth spec, or with `apiVersion: openslo/v1` and `kind: SLO` for OpenSLO.',
         },
       ],

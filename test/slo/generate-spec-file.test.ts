@@ -26,7 +26,7 @@ describe('generateSpecFile', () => {
   it('rejects a file without a spec', () => {
     const result = generateSpecFile({ specPath: 'rules/app.yml', spec: 'groups: []\n' });
     if (result.ok) throw new Error('expected problems, got rules');
-    expect(result.problems[0]?.message).toBe('`rules/app.yml` holds no SLO spec.');
+    expect(result.problems[0]?.message).toBe('`rules/app.yml` contains no SLO spec.');
   });
 });
 
