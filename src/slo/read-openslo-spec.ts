@@ -64,7 +64,7 @@ export function readOpenSloSpec(root: YamlMap, documentIndex: number, reader: Sp
   return { format: 'openslo/v1', documentIndex, root, service, labels, slos };
 }
 
-/** Reads a label written as a list. OpenSLO allows several values per label, but a Prometheus label holds one. */
+/** Reads a label written as a list. OpenSLO allows several values per label, but a Prometheus label has one. */
 function readListLabel(node: YamlNode, path: string, reader: SpecReader): string | undefined {
   const seq = asSeq(node);
   const only = seq?.items.length === 1 ? asScalar(seq.items[0]) : undefined;

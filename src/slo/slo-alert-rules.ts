@@ -51,9 +51,10 @@ function alertRule(context: SloRuleContext, tier: AlertTierName): AlertingRuleTe
 }
 
 /**
- * Holds when the error ratio is above the threshold over both windows.
- * `max without (sloth_window)` gives both sides the same labels, so `and`
- * can match them, and keeps every other label, `env` included.
+ * Builds a condition that holds when the error ratio is above the threshold
+ * over both windows. `max without (sloth_window)` gives both sides the same
+ * labels, so `and` can match them, and keeps every other label, `env`
+ * included.
  */
 function conditionExpression(context: SloRuleContext, condition: BurnRateCondition): string {
   const threshold = `(${formatNumber(burnFactor(condition, context.period))} * ${formatNumber(context.budget)})`;
