@@ -16,6 +16,17 @@ export interface FindingSubject {
 }
 
 /**
+ * Another place a finding depends on, such as the scrape job whose interval a
+ * rule's range is compared with. A pull request review counts the finding as
+ * changed when this range changed, and comments on it there.
+ */
+export interface RelatedLocation {
+  file: string;
+  startLine: number;
+  endLine: number;
+}
+
+/**
  * One problem found by a check. Lines and columns are 1-based; columns count
  * UTF-16 code units, and `endColumn` is the column just past the last
  * character. A finding about the pull request as a whole has no file.
@@ -32,6 +43,7 @@ export interface Finding {
   fix?: string;
   docs?: string;
   subject?: FindingSubject;
+  related?: readonly RelatedLocation[];
 }
 
 /** Sorts findings by file, position and check id, with pull-request findings first. */

@@ -4,7 +4,7 @@ import { selectCandidateFiles } from './candidate-files.js';
 import { internalErrorCheckRun, invalidPolicyCheckRun, lintedCheckRun } from './check-run-result.js';
 import { planCheckRunUpdates } from './check-run-updates.js';
 import { POLICY_PATH } from './load-policy.js';
-import { parsePatch } from './parse-patch.js';
+import { parsePatch } from '../diff/parse-patch.js';
 import { placeComments } from './place-comments.js';
 import { Publisher } from './publisher.js';
 import { httpStatus, listChangedFiles, listPostedFingerprints, MAX_LISTED_FILES, readChangedFiles, readPolicyFile } from './pull-request-reader.js';
@@ -16,7 +16,7 @@ import type { ChangedFile } from './candidate-files.js';
 import type { PolicySource } from './check-run-result.js';
 import type { CheckRunResult } from './check-run-updates.js';
 import type { PolicyLoader } from './load-policy.js';
-import type { ParsedPatch } from './parse-patch.js';
+import type { ParsedPatch } from '../diff/parse-patch.js';
 import type { PullRequestTarget } from './pull-request-reader.js';
 
 export const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened'] as const;

@@ -1,6 +1,6 @@
-import { rightSideLines } from './parse-patch.js';
+import { rightSideLines } from '../diff/parse-patch.js';
 import type { Finding } from '../finding.js';
-import type { ParsedPatch } from './parse-patch.js';
+import type { ParsedPatch } from '../diff/parse-patch.js';
 
 /** A finding with the line of the new file where its review comment goes. */
 export interface PlacedFinding {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parsePatch, rightSideLines } from '../../src/github/parse-patch.js';
+import { parsePatch, rightSideLines } from '../../src/diff/parse-patch.js';
 
 describe('parsePatch', () => {
   test('added file', () => {

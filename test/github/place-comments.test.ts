@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parsePatch } from '../../src/github/parse-patch.js';
+import { parsePatch } from '../../src/diff/parse-patch.js';
 import { placeComments } from '../../src/github/place-comments.js';
 import type { Finding } from '../../src/finding.js';
 
