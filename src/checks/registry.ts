@@ -2,6 +2,8 @@ import alertsAnnotations from './alerts/annotations.js';
 import alertsComparison from './alerts/comparison.js';
 import alertsFor from './alerts/for.js';
 import alertsLabels from './alerts/labels.js';
+import alertsPagingSymptom from './alerts/paging-symptom.js';
+import alertsTemplate from './alerts/template.js';
 import configPlaintextSecret from './config/plaintext-secret.js';
 import labelsCardinality from './labels/cardinality.js';
 import labelsEnvDropped from './labels/env-dropped.js';
@@ -35,6 +37,8 @@ export const CHECKS: readonly AnyCheck[] = [
   alertsComparison,
   alertsFor,
   alertsLabels,
+  alertsPagingSymptom,
+  alertsTemplate,
   configPlaintextSecret,
   labelsCardinality,
   labelsEnvDropped,
