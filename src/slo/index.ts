@@ -17,6 +17,7 @@ export {
 } from './generation-options.js';
 export { formatGeneratedHeader, parseGeneratedHeader, specSha256, type GeneratedHeader } from './generated-header.js';
 export { checkGeneratedRules, type CheckGeneratedRulesInput, type GeneratedRulesStatus } from './check-generated-rules.js';
+export { describeStaleRules, type StaleRulesReport } from './describe-stale-rules.js';
 export { BURN_RATE_CONDITIONS, burnFactor, SLI_WINDOWS, type AlertTierName, type BurnRateCondition } from './burn-rate.js';
 export { generateServiceRules, type ServiceRulesOptions } from './generate-service-rules.js';
 export { DATABASE_EXPORTERS, SERVICE_TYPES, type DatabaseExporter, type ServiceType } from './service-template.js';
