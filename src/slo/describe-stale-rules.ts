@@ -11,7 +11,7 @@ export interface StaleRulesReport {
 const REGENERATE = 'Regenerate this file from the spec with promgate, and commit the spec and the rules together.';
 
 /**
- * Words a stale generated rule file for the `slo/generated-stale` check.
+ * Describes a stale generated rule file for the `slo/generated-stale` check.
  * Returns undefined when there is nothing to report: the file is fresh,
  * hand-written, or its spec is invalid, which `slo/spec` reports instead.
  */

@@ -41,14 +41,14 @@ export function readOpenSloSpec(root: YamlMap, documentIndex: number, reader: Sp
   if (objectives !== undefined && objectives.items.length === 0) {
     reader.add(objectives, '`spec.objectives` is an empty list, so no rules would be generated.', 'Add an objective such as `- target: 0.999`.');
   }
-  const read = objectives?.items.map((item, index) => readObjective(item, `spec.objectives[${index}]`, reader)) ?? [];
+  const parsedObjectives = objectives?.items.map((item, index) => readObjective(item, `spec.objectives[${index}]`, reader)) ?? [];
 
   if (service === undefined || name === undefined || sli === undefined) return undefined;
   const slos: Slo[] = [];
-  read.forEach((objective, index) => {
+  parsedObjectives.forEach((objective, index) => {
     if (objective === undefined) return;
     // One objective keeps the SLO's name, and several get their index appended so that each name stays unique.
-    const sloName: SpecValue<string> = read.length === 1 ? name : { value: `${name.value}-${index}`, node: objective.node };
+    const sloName: SpecValue<string> = parsedObjectives.length === 1 ? name : { value: `${name.value}-${index}`, node: objective.node };
     slos.push({
       node: spec,
       path: 'spec',
