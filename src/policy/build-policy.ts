@@ -4,7 +4,7 @@ import { describeIssue, formatValue } from './describe-issue.js';
 import { formatKeyPath } from './key-path.js';
 import { mergeValues } from './merge-values.js';
 import { PolicyError } from './policy-error.js';
-import { CHECK_SWITCH_KEYS, checkSwitchSchema, POLICY_KEYS, policyFileSchema } from './policy-schema.js';
+import { CHECK_SWITCH_KEYS, checkSwitchSchema, POLICY_KEYS, policyFileSchema, serviceSchema } from './policy-schema.js';
 import { isPlainObject, parsePolicyYaml } from './policy-yaml.js';
 import { readDefaultPolicy, shippedPresets } from './shipped-policies.js';
 import type { Severity } from '../finding.js';
@@ -12,7 +12,7 @@ import type { KeyPath } from './key-path.js';
 import type { PolicyProblem } from './policy-error.js';
 import type { PolicyLayer, PolicySource } from './policy-yaml.js';
 import type { PresetStore } from './shipped-policies.js';
-import type { CheckSettings, Policy } from './types.js';
+import type { CheckSettings, Policy, ServiceSettings } from './types.js';
 
 /** The part of a check that the policy reads. Every registered check provides it. */
 export interface PolicyCheck {
@@ -65,6 +65,7 @@ export function buildPolicy(input: BuildPolicyInput): Policy {
     ...(file.report === undefined ? {} : { report: file.report }),
     ...(file.on_error === undefined ? {} : { onError: file.on_error }),
     ...(file.max_file_bytes === undefined ? {} : { maxFileBytes: file.max_file_bytes }),
+    ...(file.services === undefined ? {} : { services: stripUndefined(file.services) }),
     checks,
   };
 }
@@ -206,7 +207,16 @@ class ProblemList {
     for (const issue of issues) {
       const path = [...base, ...(issue.path as KeyPath)];
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) this.add([...path, key], unknownKeyMessage(key, issue.path.length === 0 ? allowedKeys : []));
+        const known = issue.path.length === 0 ? allowedKeys : issue.path[0] === 'services' && issue.path.length === 2 ? SERVICE_KEYS : [];
+        for (const key of issue.keys) this.add([...path, key], unknownKeyMessage(key, known));
+        continue;
+      }
+      if (issue.code === 'invalid_key') {
+        // A record key that failed its schema: word the key's own issue, not the record's.
+        const keyIssue = issue.issues[0];
+        const key = path[path.length - 1];
+        const reason = keyIssue?.code === 'invalid_format' || keyIssue?.code === 'custom' ? keyIssue.message : 'the key is not allowed here';
+        this.add(path, `invalid value ${formatValue(key)}; ${reason}.`);
         continue;
       }
       if (path.length === 0 && issue.code === 'invalid_type') {
@@ -261,4 +271,13 @@ function hasValueAt(value: unknown, path: KeyPath): boolean {
     else return false;
   }
   return current !== undefined;
+}
+
+const SERVICE_KEYS = Object.keys(serviceSchema.shape);
+
+/** Drops keys zod left as undefined, so the policy stays plain data with only the keys written. */
+function stripUndefined(services: Record<string, Record<string, unknown>>): Record<string, ServiceSettings> {
+  return Object.fromEntries(
+    Object.entries(services).map(([name, settings]) => [name, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)) as ServiceSettings]),
+  );
 }

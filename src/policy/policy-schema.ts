@@ -30,6 +30,22 @@ const globSchema = z
   });
 
 /**
+ * A service the team runs: where its code lives, how its series are
+ * selected, and which files hold its monitoring. `slo/coverage` and
+ * `dod/monitoring` read it.
+ */
+export const serviceSchema = z.strictObject({
+  /** Globs of the service's code, relative to the repository root. */
+  paths: z.array(globSchema).optional(),
+  /** The scrape job of the service; the service name when unset. */
+  job: z.string().min(1).optional(),
+  /** A PromQL selector that picks the service's series, such as `{service="checkout"}`, instead of `job`. */
+  selector: z.string().min(1).optional(),
+  /** Globs of the files that hold the service's monitoring (rules, SLO specs, dashboards). */
+  monitoring: z.array(globSchema).optional(),
+});
+
+/**
  * The merged policy, before each check's settings are read. `checks` values
  * are validated one by one against each check's own options schema.
  */
@@ -42,6 +58,7 @@ export const policyFileSchema = z.strictObject({
   report: z.enum(REPORT_SCOPES).optional(),
   on_error: z.enum(ERROR_CONCLUSIONS).optional(),
   max_file_bytes: z.number().int().positive().optional(),
+  services: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'service names use lower-case letters, digits, `_` and `-`'), serviceSchema).optional(),
   checks: z.record(z.string(), z.unknown()),
 });
 

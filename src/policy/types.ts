@@ -7,6 +7,14 @@ export type ReportScope = (typeof REPORT_SCOPES)[number];
 /** The check run conclusion when promgate cannot finish a review. */
 export type ErrorConclusion = (typeof ERROR_CONCLUSIONS)[number];
 
+/** A service of the `services` policy map. */
+export interface ServiceSettings {
+  paths?: string[];
+  job?: string;
+  selector?: string;
+  monitoring?: string[];
+}
+
 /** How one check runs: whether at all, at which severity, with which options. */
 export interface CheckSettings {
   enabled: boolean;
@@ -33,5 +41,7 @@ export interface Policy {
   onError?: ErrorConclusion;
   /** The size in bytes above which a file is reported instead of linted: 1 MiB by default. */
   maxFileBytes?: number;
+  /** The services of the repository, by name; empty when the policy names none. */
+  services?: Record<string, ServiceSettings>;
   checks: Record<string, CheckSettings>;
 }

@@ -147,6 +147,16 @@ interface InvalidCase {
 
 const invalidCases: InvalidCase[] = [
   {
+    name: 'unknown service key',
+    policy: 'services:\n  checkout:\n    path: ["src/**"]\n',
+    errors: ['.github/promgate.yml:3:5: services.checkout.path: unknown key; did you mean paths? The keys allowed here are paths, job, selector, monitoring.'],
+  },
+  {
+    name: 'service name with capitals',
+    policy: 'services:\n  Checkout: {}\n',
+    errors: ['.github/promgate.yml:2:3: services.Checkout: invalid value "Checkout"; service names use lower-case letters, digits, `_` and `-`.'],
+  },
+  {
     name: 'unknown severity',
     policy: 'checks:\n  labels/env:\n    severity: critical\n',
     errors: ['.github/promgate.yml:3:5: checks.labels/env.severity: invalid value "critical"; expected one of error, warning, info.'],
@@ -221,12 +231,12 @@ const invalidCases: InvalidCase[] = [
   {
     name: 'camelCase top-level key',
     policy: 'failOn: warning\n',
-    errors: ['.github/promgate.yml:1:1: failOn: unknown key; did you mean fail_on? The keys allowed here are extends, fail_on, include, exclude, report, on_error, max_file_bytes, checks.'],
+    errors: ['.github/promgate.yml:1:1: failOn: unknown key; did you mean fail_on? The keys allowed here are extends, fail_on, include, exclude, report, on_error, max_file_bytes, services, checks.'],
   },
   {
     name: 'unknown top-level key',
     policy: 'rules: []\n',
-    errors: ['.github/promgate.yml:1:1: rules: unknown key; the keys allowed here are extends, fail_on, include, exclude, report, on_error, max_file_bytes, checks.'],
+    errors: ['.github/promgate.yml:1:1: rules: unknown key; the keys allowed here are extends, fail_on, include, exclude, report, on_error, max_file_bytes, services, checks.'],
   },
   {
     name: 'fail_on value',
