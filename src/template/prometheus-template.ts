@@ -22,6 +22,10 @@ export interface NewerFeature {
  * Functions and syntax promgate accepts although promtool 2.42 rejects
  * them, because later Prometheus releases accept them. A rule that uses
  * one parses with a current Prometheus and fails with 2.42.
+ *
+ * NOTE: the parser follows Go 1.19, which built promtool 2.42. `else with`
+ * is the one later change to the template grammar handled here; other
+ * changes in later Go releases, if any, are not modelled.
  */
 export const NEWER_FEATURES: readonly NewerFeature[] = [
   { name: 'now', reason: 'a later Prometheus release added `now`, the evaluation time in seconds' },
