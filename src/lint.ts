@@ -5,7 +5,7 @@ import { loadFile } from './load/load-file.js';
 import { scalarSourceOffset } from './load/scalar-offsets.js';
 import { ExpressionCache } from './rule-expression.js';
 import { Repository } from './repository.js';
-import type { AnyCheck, CheckContext, CheckVisitor, ReportOptions, Subject } from './checks/check.js';
+import type { AnyCheck, CheckContext, CheckVisitor, PullRequestInfo, ReportOptions, Subject } from './checks/check.js';
 import type { Finding, FindingSubject, Severity } from './finding.js';
 import type { MonitoringFile, Rule } from './load/model.js';
 import type { Policy } from './policy/types.js';
@@ -18,6 +18,8 @@ export interface LintInput {
   policy: Policy;
   /** Checks to run; every registered check by default. Tests pass one. */
   checks?: readonly AnyCheck[];
+  /** The change under review, for checks about the pull request as a whole. */
+  pullRequest?: PullRequestInfo;
 }
 
 export interface LintSummary {
@@ -47,7 +49,7 @@ export function lint(input: LintInput): LintResult {
     const settings = input.policy.checks[check.id];
     if (settings !== undefined && !settings.enabled) continue;
     const severity = settings?.severity ?? check.severity;
-    const context = createContext(check, severity, settings?.options ?? {}, repository, findings, expressions);
+    const context = createContext(check, severity, settings?.options ?? {}, repository, findings, expressions, input.policy);
     try {
       visitors.push({ check, visitor: check.create(context) });
     } catch (error) {
@@ -55,6 +57,8 @@ export function lint(input: LintInput): LintResult {
     }
   }
 
+  const change = input.pullRequest;
+  if (change !== undefined) visit(visitors, findings, 'pullRequest', (visitor) => visitor.pullRequest?.(change));
   for (const file of files) {
     visit(visitors, findings, 'file', (visitor) => visitor.file?.(file));
     for (const document of file.documents) {
@@ -98,7 +102,7 @@ function removeDisabled(findings: Finding[], files: readonly MonitoringFile[]): 
 }
 
 function isMonitoringFile(file: MonitoringFile): boolean {
-  return file.problems.some((problem) => problem.check === 'yaml/syntax') || file.documents.some((document) => document.kind === 'rules' || document.kind === 'scrape');
+  return file.problems.some((problem) => problem.check === 'yaml/syntax') || file.documents.some((document) => document.kind === 'rules' || document.kind === 'scrape' || document.kind === 'slo');
 }
 
 /** Calls one hook of every visitor that has it; a check that throws becomes a finding, never a crash. */
@@ -134,6 +138,7 @@ function createContext(
   repository: Repository,
   findings: Finding[],
   expressions: ExpressionCache,
+  policy: Readonly<Policy>,
 ): CheckContext<unknown> {
   const push = (file: MonitoringFile | undefined, start: number, end: number, subject: Subject | undefined, report: ReportOptions): void => {
     const severity = report.severity !== undefined && severityRank(report.severity) < severityRank(configured) ? report.severity : configured;
@@ -159,6 +164,7 @@ function createContext(
     options,
     repository,
     checkIds: CHECK_IDS,
+    policy,
     expression(rule) {
       return expressions.parse(rule);
     },

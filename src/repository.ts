@@ -1,4 +1,4 @@
-import type { MonitoringFile, Rule, RuleDocument, ScrapeDocument, ScrapeJob } from './load/model.js';
+import type { MonitoringFile, Rule, RuleDocument, ScrapeDocument, ScrapeJob, SloDocument } from './load/model.js';
 
 /**
  * Every file linted together, with indexes that checks comparing files share:
@@ -9,9 +9,22 @@ export class Repository {
   readonly files: readonly MonitoringFile[];
   private ruleList: Rule[] | undefined;
   private jobList: ScrapeJob[] | undefined;
+  private byPath: Map<string, MonitoringFile> | undefined;
 
   constructor(files: readonly MonitoringFile[]) {
     this.files = files;
+  }
+
+  /** Returns the linted file at a repository-relative path. */
+  file(path: string): MonitoringFile | undefined {
+    this.byPath ??= new Map(this.files.map((file) => [file.path, file]));
+    return this.byPath.get(path);
+  }
+
+  *sloDocuments(): Generator<SloDocument> {
+    for (const file of this.files) {
+      for (const document of file.documents) if (document.kind === 'slo') yield document;
+    }
   }
 
   *ruleDocuments(): Generator<RuleDocument> {

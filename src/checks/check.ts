@@ -1,9 +1,20 @@
 import type { z } from 'zod';
 import type { Severity } from '../finding.js';
+import type { Policy } from '../policy/types.js';
 import type { MonitoringFile, Rule, RuleDocument, RuleGroup, ScrapeDocument, ScrapeJob } from '../load/model.js';
 import type { YamlNode } from '../load/yaml-tree.js';
 import type { ParsedExpression } from '../rule-expression.js';
 import type { Repository } from '../repository.js';
+
+/** What a change under review is, beyond its files: a pull request, or the commits `promgate ci` compares. */
+export interface PullRequestInfo {
+  /** Every path the change adds, modifies, renames or deletes, relative to the repository root. */
+  changedFiles: readonly string[];
+  /** Labels on the pull request; undefined when the change has none to read, as in `promgate ci`. */
+  labels?: readonly string[];
+  /** The pull request description in markdown; undefined when unknown. */
+  body?: string;
+}
 
 /** The inputs a check reads; the App and the CLI use them to explain what ran. */
 export type CheckInput = 'yaml' | 'rules' | 'scrape' | 'slo' | 'pull-request';
@@ -23,6 +34,8 @@ export interface CheckContext<Options> {
   readonly repository: Repository;
   /** Ids of every registered check, to validate ids written in comments. */
   readonly checkIds: ReadonlySet<string>;
+  /** The whole policy, for the settings several checks share, such as `services` and `slo`. */
+  readonly policy: Readonly<Policy>;
   /** Parses a rule's `expr` once; every check shares the result. */
   expression(rule: Rule): ParsedExpression;
   /** Reports a problem spanning a YAML node. */
@@ -40,6 +53,8 @@ export interface CheckContext<Options> {
  * order, then calls `end` once so checks that compare files can report.
  */
 export interface CheckVisitor {
+  /** Called once, before the files, when the lint run reviews a change such as a pull request. */
+  pullRequest?(change: PullRequestInfo): void;
   file?(file: MonitoringFile): void;
   ruleDocument?(document: RuleDocument): void;
   group?(group: RuleGroup): void;

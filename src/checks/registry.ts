@@ -5,6 +5,8 @@ import alertsLabels from './alerts/labels.js';
 import alertsPagingSymptom from './alerts/paging-symptom.js';
 import alertsTemplate from './alerts/template.js';
 import configPlaintextSecret from './config/plaintext-secret.js';
+import dodChecklist from './dod/checklist.js';
+import dodMonitoring from './dod/monitoring.js';
 import labelsCardinality from './labels/cardinality.js';
 import labelsEnvDropped from './labels/env-dropped.js';
 import labelsEnv from './labels/env.js';
@@ -26,6 +28,9 @@ import scrapeFederation from './scrape/federation.js';
 import scrapeIntervals from './scrape/intervals.js';
 import scrapeKubernetes from './scrape/kubernetes.js';
 import scrapePushgateway from './scrape/pushgateway.js';
+import sloCoverage from './slo/coverage.js';
+import sloGeneratedStale from './slo/generated-stale.js';
+import sloSpec from './slo/spec.js';
 import yamlEmpty from './yaml/empty.js';
 import yamlSchema from './yaml/schema.js';
 import yamlSyntax from './yaml/syntax.js';
@@ -40,6 +45,8 @@ export const CHECKS: readonly AnyCheck[] = [
   alertsPagingSymptom,
   alertsTemplate,
   configPlaintextSecret,
+  dodChecklist,
+  dodMonitoring,
   labelsCardinality,
   labelsEnvDropped,
   labelsEnv,
@@ -61,6 +68,9 @@ export const CHECKS: readonly AnyCheck[] = [
   scrapeIntervals,
   scrapeKubernetes,
   scrapePushgateway,
+  sloCoverage,
+  sloGeneratedStale,
+  sloSpec,
   yamlEmpty,
   yamlSchema,
   yamlSyntax,

@@ -29,11 +29,13 @@ export interface ControlComments {
   problems: ControlCommentProblem[];
 }
 
-const COMMENT_LINE = /^[ \t]*#[ \t]*promgate\b(.*)$/gm;
-const DIRECTIVE = /^[ \t]+(disable|file\/disable)\b(.*)$/;
+/** A whole-line comment whose first word is `promgate`, as in `# promgate disable ...`; `# promgate-managed` or `# promgate: note` are ordinary comments. */
+const COMMENT_LINE = /^[ \t]*#[ \t]*promgate(?=[ \t]|$)(.*)$/gim;
+const DIRECTIVE = /^[ \t]+(disable|file\/disable)(?=[ \t]|$)(.*)$/i;
 const CHECK_ID = /^[a-z]+\/[a-z][a-z-]*$/;
 
 export const CONTROL_SYNTAX = '`# promgate disable <check-id>[, <check-id>...] -- <reason>`';
+export const FILE_CONTROL_SYNTAX = '`# promgate file/disable <check-id>[, <check-id>...] -- <reason>`';
 
 /**
  * Reads the control comments of a file. Only whole-line YAML comments count:
@@ -65,7 +67,7 @@ export function readControlComments(file: MonitoringFile): ControlComments {
       continue;
     }
 
-    const kind = directive[1] as ControlComment['kind'];
+    const kind = directive[1]!.toLowerCase() as ControlComment['kind'];
     const rest = directive[2]!;
     const separator = rest.indexOf('--');
     const idsText = separator === -1 ? rest : rest.slice(0, separator);
@@ -154,19 +156,28 @@ function attachedScope(file: MonitoringFile, subjects: Map<number, { startLine: 
   return undefined;
 }
 
-/** The lines of the document holding a `file/disable` comment, or of the whole file when it has one document. */
+/**
+ * The lines of the document holding a `file/disable` comment: from the `---`
+ * line before it to the line before the next `---`, or the whole file when
+ * it has no marker. Markers are read from the text, so a document that
+ * failed to parse still bounds the scope.
+ */
 function documentScope(file: MonitoringFile, offset: number): { startLine: number; endLine: number } {
-  const whole = { startLine: 1, endLine: file.source.lineCount };
-  if (file.documents.length < 2) return whole;
-  let previousEnd = 0;
-  for (const document of file.documents) {
-    if (offset <= document.yaml.end) {
-      return { startLine: file.source.positionAt(previousEnd).line, endLine: file.source.positionAt(document.yaml.end).line };
+  const line = file.source.positionAt(offset).line;
+  let startLine = 1;
+  let endLine = file.source.lineCount;
+  for (const match of file.source.text.matchAll(DOCUMENT_MARKER)) {
+    const markerLine = file.source.positionAt(match.index).line;
+    if (markerLine <= line) startLine = markerLine;
+    else {
+      endLine = markerLine - 1;
+      break;
     }
-    previousEnd = document.yaml.end;
   }
-  return { startLine: file.source.positionAt(previousEnd).line, endLine: whole.endLine };
+  return { startLine, endLine };
 }
+
+const DOCUMENT_MARKER = /^---(?=[ \t\r\n]|$)/gm;
 
 /** Ranges of scalars spanning several lines, inside which a `#` line is text, not a comment. */
 function multiLineScalarRanges(file: MonitoringFile): [number, number][] {

@@ -43,7 +43,7 @@ export function loadFile(path: string, text: string): MonitoringFile {
   for (const yaml of parsed.documents) {
     const document = classifyDocument(file, yaml, problems);
     file.documents.push(document);
-    if (document.kind === 'rules' || document.kind === 'scrape') reportDuplicateKeys(yaml.root, problems);
+    if (document.kind === 'rules' || document.kind === 'scrape' || document.kind === 'slo') reportDuplicateKeys(yaml.root, problems);
   }
   file.controls = readControlComments(file);
   return file;
@@ -59,6 +59,9 @@ function classifyDocument(file: MonitoringFile, yaml: YamlDocument, problems: Sc
 
 function classifyMap(file: MonitoringFile, yaml: YamlDocument, root: YamlMap, problems: SchemaProblems): MonitoringDocument {
   const kind = getText(root, 'kind');
+  // The SLO readers in src/slo validate specs; here they are only recognised, by the same keys.
+  if (getText(root, 'version') === 'prometheus/v1') return { kind: 'slo', format: 'prometheus/v1', file, yaml };
+  if (getText(root, 'apiVersion') === 'openslo/v1' && kind === 'SLO') return { kind: 'slo', format: 'openslo/v1', file, yaml };
   if (kind === 'PrometheusRule') {
     const spec = asMap(getValue(root, 'spec'));
     const document = ruleDocument(file, yaml, 'prometheus-rule', spec);

@@ -24,7 +24,7 @@ export interface MonitoringFile {
   controls: ControlComments;
 }
 
-export type MonitoringDocument = RuleDocument | ScrapeDocument | OtherDocument;
+export type MonitoringDocument = RuleDocument | ScrapeDocument | SloDocument | OtherDocument;
 
 interface DocumentBase {
   file: MonitoringFile;
@@ -57,6 +57,12 @@ export interface ScrapeDocument extends DocumentBase {
   global: YamlMap | undefined;
   externalLabels: LabelEntry[];
   jobs: ScrapeJob[];
+}
+
+/** An SLO spec: Sloth's `prometheus/v1` or OpenSLO's `openslo/v1` `kind: SLO`. */
+export interface SloDocument extends DocumentBase {
+  kind: 'slo';
+  format: 'prometheus/v1' | 'openslo/v1';
 }
 
 /** A document promgate does not lint, such as an Alertmanager config. */

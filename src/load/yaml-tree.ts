@@ -309,7 +309,9 @@ function parseChunk(text: string, base: number): { documents: YamlDocument[]; er
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = (error as YAMLException & { mark?: { position: number } }).mark;
-      return { documents: [], error: describeSyntaxError(text, base, mark?.position ?? 0, error.reason ?? error.message) };
+      const found = describeSyntaxError(text, base, mark?.position ?? 0, error.reason ?? error.message);
+      // An error found at the end of the text belongs to its last line, not to the `---` that starts the next document.
+      return { documents: [], error: { ...found, offset: Math.min(found.offset, base + Math.max(0, text.length - 1)) } };
     }
     if (error instanceof YamlBuildError) return { documents: [], error: { offset: error.offset, message: error.message } };
     throw error;

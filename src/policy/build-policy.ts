@@ -66,6 +66,7 @@ export function buildPolicy(input: BuildPolicyInput): Policy {
     ...(file.on_error === undefined ? {} : { onError: file.on_error }),
     ...(file.max_file_bytes === undefined ? {} : { maxFileBytes: file.max_file_bytes }),
     ...(file.services === undefined ? {} : { services: stripUndefined(file.services) }),
+    ...(file.slo === undefined ? {} : { slo: file.slo }),
     checks,
   };
 }

@@ -45,6 +45,21 @@ export const serviceSchema = z.strictObject({
   monitoring: z.array(globSchema).optional(),
 });
 
+/** Periods an SLO may use: Prometheus keeps 30 days of data by default, and 28 days covers four whole weeks. */
+export const SLO_PERIOD_CHOICES = ['28d', '30d'] as const;
+
+/** Settings for SLO rules generated from specs, shared by the generator and the checks that compare its output. */
+export const sloPolicySchema = z.strictObject({
+  /** The period of SLOs whose spec sets none. */
+  period: z.enum(SLO_PERIOD_CHOICES),
+  page_severity: z.string().min(1),
+  ticket_severity: z.string().min(1),
+  page_for: z.string().min(1),
+  ticket_for: z.string().min(1),
+  /** Alerts whose spec gives no `runbook_url` get `<runbook_base_url>/<alert name>`. */
+  runbook_base_url: z.string().regex(/^https:\/\/[^\s/]+\S*$/, 'expected an absolute https URL such as "https://runbooks.example.com"'),
+});
+
 /**
  * The merged policy, before each check's settings are read. `checks` values
  * are validated one by one against each check's own options schema.
@@ -58,6 +73,7 @@ export const policyFileSchema = z.strictObject({
   report: z.enum(REPORT_SCOPES).optional(),
   on_error: z.enum(ERROR_CONCLUSIONS).optional(),
   max_file_bytes: z.number().int().positive().optional(),
+  slo: sloPolicySchema.optional(),
   services: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'service names use lower-case letters, digits, `_` and `-`'), serviceSchema).optional(),
   checks: z.record(z.string(), z.unknown()),
 });

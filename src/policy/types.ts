@@ -7,6 +7,16 @@ export type ReportScope = (typeof REPORT_SCOPES)[number];
 /** The check run conclusion when promgate cannot finish a review. */
 export type ErrorConclusion = (typeof ERROR_CONCLUSIONS)[number];
 
+/** The `slo` policy section, in the policy file's snake_case. */
+export interface SloSettings {
+  period: '28d' | '30d';
+  page_severity: string;
+  ticket_severity: string;
+  page_for: string;
+  ticket_for: string;
+  runbook_base_url: string;
+}
+
 /** A service of the `services` policy map. */
 export interface ServiceSettings {
   paths?: string[];
@@ -41,6 +51,8 @@ export interface Policy {
   onError?: ErrorConclusion;
   /** The size in bytes above which a file is reported instead of linted: 1 MiB by default. */
   maxFileBytes?: number;
+  /** Settings for generated SLO rules, as in `rules/default.yml`. */
+  slo?: SloSettings;
   /** The services of the repository, by name; empty when the policy names none. */
   services?: Record<string, ServiceSettings>;
   checks: Record<string, CheckSettings>;

@@ -169,18 +169,10 @@ class Scanner {
   private finish(): false {
     const unclosedParen = this.openParens[this.openParens.length - 1];
     if (unclosedParen !== undefined) {
-      return this.fail(
-        `The \`(\` at offset ${unclosedParen} is never closed; add the matching \`)\`.`,
-        this.src.length,
-        this.src.length,
-      );
+      return this.fail('This `(` is never closed; add the matching `)`.', unclosedParen, unclosedParen + 1);
     }
     if (this.bracketStart >= 0) {
-      return this.fail(
-        `The \`[\` at offset ${this.bracketStart} is never closed; add the matching \`]\` after the range, as in \`[5m]\`.`,
-        this.src.length,
-        this.src.length,
-      );
+      return this.fail('This `[` is never closed; add the matching `]` after the range, as in `[5m]`.', this.bracketStart, this.bracketStart + 1);
     }
     return false;
   }
@@ -328,11 +320,7 @@ class Scanner {
   private stepInsideBraces(): boolean {
     const src = this.src;
     if (this.pos >= src.length) {
-      return this.fail(
-        `The \`{\` at offset ${this.braceStart} is never closed; add \`}\` after the label matchers.`,
-        src.length,
-        src.length,
-      );
+      return this.fail('This `{` is never closed; add `}` after the label matchers.', this.braceStart, this.braceStart + 1);
     }
     const start = this.pos;
     const ch = src.charAt(start);
@@ -478,7 +466,7 @@ class Scanner {
     for (;;) {
       if (pos >= src.length || src.charAt(pos) === '\n') {
         return this.fail(
-          `The string starting at offset ${start} is not terminated; add the closing ${quoteForMessage(quote)} on the same line.`,
+          `This string is not terminated; add the closing ${quoteForMessage(quote)} on the same line.`,
           start,
           pos,
         );
@@ -498,7 +486,7 @@ class Scanner {
       }
       if (isInvalidUtf8(src, pos)) {
         return this.fail(
-          `The string starting at offset ${start} contains an invalid UTF-8 character (U+FFFD or an unpaired surrogate), which Prometheus rejects.`,
+          `This string contains an invalid UTF-8 character (U+FFFD or an unpaired surrogate), which Prometheus rejects.`,
           start,
           pos + 1,
         );
@@ -516,7 +504,7 @@ class Scanner {
     for (;;) {
       if (pos >= src.length) {
         return this.fail(
-          `The raw string starting at offset ${start} is not terminated; add the closing backtick.`,
+          `This raw string is not terminated; add the closing backtick.`,
           start,
           pos,
         );
@@ -527,7 +515,7 @@ class Scanner {
       }
       if (isInvalidUtf8(src, pos)) {
         return this.fail(
-          `The raw string starting at offset ${start} contains an invalid UTF-8 character (U+FFFD or an unpaired surrogate), which Prometheus rejects.`,
+          `This raw string contains an invalid UTF-8 character (U+FFFD or an unpaired surrogate), which Prometheus rejects.`,
           start,
           pos + 1,
         );

@@ -100,3 +100,10 @@ describe('every check on broken input', () => {
     for (const id of ['yaml/syntax', 'yaml/schema', 'promql/syntax', 'scrape/config', 'promgate/comment']) expect(checks).toContain(id);
   });
 });
+
+describe('checks index', () => {
+  it('lists every check with its severity and description', () => {
+    const index = fs.readFileSync(path.join(root, 'docs/checks/README.md'), 'utf8');
+    for (const check of CHECKS) expect(index).toContain(`| [\`${check.id}\`](${check.id}.md) | \`${check.severity}\` | ${check.description} |`);
+  });
+});

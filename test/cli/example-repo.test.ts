@@ -28,7 +28,7 @@ describe('fixtures/example-repo', () => {
       { check: 'naming/base-units', severity: 'warning', file: rules, line: 20, column: 17 },
       { check: 'naming/base-units', severity: 'warning', file: rules, line: 21, column: 68 },
       { check: 'naming/recording-rule', severity: 'warning', file: rules, line: 24, column: 17 },
-      { check: 'labels/env-dropped', severity: 'warning', file: rules, line: 52, column: 15 },
+      { check: 'labels/env-dropped', severity: 'warning', file: rules, line: 52, column: 40 },
       { check: 'alerts/annotations', severity: 'warning', file: rules, line: 41, column: 16 },
       { check: 'alerts/labels', severity: 'error', file: rules, line: 62, column: 16 },
     ]) {

@@ -231,12 +231,12 @@ const invalidCases: InvalidCase[] = [
   {
     name: 'camelCase top-level key',
     policy: 'failOn: warning\n',
-    errors: ['.github/promgate.yml:1:1: failOn: unknown key; did you mean fail_on? The keys allowed here are extends, fail_on, include, exclude, report, on_error, max_file_bytes, services, checks.'],
+    errors: ['.github/promgate.yml:1:1: failOn: unknown key; did you mean fail_on? The keys allowed here are extends, fail_on, include, exclude, report, on_error, max_file_bytes, slo, services, checks.'],
   },
   {
     name: 'unknown top-level key',
     policy: 'rules: []\n',
-    errors: ['.github/promgate.yml:1:1: rules: unknown key; the keys allowed here are extends, fail_on, include, exclude, report, on_error, max_file_bytes, services, checks.'],
+    errors: ['.github/promgate.yml:1:1: rules: unknown key; the keys allowed here are extends, fail_on, include, exclude, report, on_error, max_file_bytes, slo, services, checks.'],
   },
   {
     name: 'fail_on value',

@@ -3,16 +3,19 @@ import { defineCheck } from '../check.js';
 import { keyText } from '../../load/yaml-access.js';
 import type { YamlNode, YamlScalar } from '../../load/yaml-tree.js';
 
-/** Keys that hold a secret in Prometheus' configuration, with the key that reads it from a file instead. */
+/**
+ * Keys that hold a secret in Prometheus' configuration, with the way to keep
+ * it out of the file: the `*_file` key where Prometheus has one.
+ */
 const SECRET_KEYS: Readonly<Record<string, string>> = {
-  password: 'password_file',
-  bearer_token: 'bearer_token_file',
-  credentials: 'credentials_file',
-  client_secret: 'client_secret_file',
-  secret_key: 'secret_key_file',
-  application_credential_secret: 'application_credential_secret_file',
-  auth_token: 'auth_token_file',
-  token: 'token_file',
+  password: 'Move it to a file that is not committed and point to it with `password_file`',
+  bearer_token: 'Move it to a file that is not committed and point to it with `bearer_token_file`, or use `authorization.credentials_file`',
+  credentials: 'Move it to a file that is not committed and point to it with `credentials_file`',
+  client_secret: 'Move it to a file that is not committed and point to it with `client_secret_file`',
+  auth_token: 'Move it to a file that is not committed and point to it with `auth_token_file`',
+  secret_key: 'Remove it and let Prometheus use the instance role or the environment (`role_arn`, `AWS_SECRET_ACCESS_KEY`), or render the configuration from a secret store at deploy time',
+  application_credential_secret: 'Render the configuration from a secret store at deploy time instead of committing it',
+  token: 'Render the configuration from a secret store at deploy time instead of committing it',
 };
 
 /** Placeholders that stand for a secret filled in elsewhere: `<secret>`, `${VAR}`, `{{ .Values.x }}`. */
@@ -31,7 +34,7 @@ export default defineCheck({
         for (const { key, value } of secretValues(document.root)) {
           context.reportNode(document, value, {
             message: `\`${key}\` is written inline, so the secret is in Git, in every clone and in the history. Its value is not shown here.`,
-            fix: `Move the secret to a file that is not committed and point to it with \`${SECRET_KEYS[key]}\`; then rotate the exposed secret.`,
+            fix: `${SECRET_KEYS[key]}; then rotate the exposed secret, which stays in the Git history.`,
           });
         }
       },

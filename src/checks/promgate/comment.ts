@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../check.js';
 import { closestKey } from '../../load/schema-problems.js';
-import { CONTROL_SYNTAX } from '../../load/control-comments.js';
+import { CONTROL_SYNTAX, FILE_CONTROL_SYNTAX } from '../../load/control-comments.js';
 
 export default defineCheck({
   id: 'promgate/comment',
@@ -11,7 +11,7 @@ export default defineCheck({
   needsPrometheus: false,
   options: z
     .object({
-      /** Whether every `disable` comment must give a reason after `--`. */
+      /** Whether every `disable` and `file/disable` comment must give a reason after `--`. */
       require_reason: z.boolean(),
     })
     .strict(),
@@ -34,7 +34,7 @@ export default defineCheck({
           if (context.options.require_reason && comment.reason === undefined) {
             context.reportRange(file, comment.start, comment.end, {
               message: `This \`promgate ${comment.kind}\` comment gives no reason, and the policy requires one.`,
-              fix: `Add the reason after \`--\`: ${CONTROL_SYNTAX}.`,
+              fix: `Add the reason after \`--\`: ${comment.kind === 'disable' ? CONTROL_SYNTAX : FILE_CONTROL_SYNTAX}.`,
             });
           }
         }

@@ -24,7 +24,7 @@ export default defineCheck({
             const equality = matcher.op === '=~' ? '=' : '!=';
             if (!METACHARACTERS.test(matcher.value)) {
               context.reportExpression(rule, matcher.start, matcher.end, {
-                message: `The matcher \`${matcher.name}${matcher.op}"${matcher.value}"\` has no regular expression syntax, so it is an equality matcher that costs a regex match per series.`,
+                message: `The matcher \`${matcher.name}${matcher.op}"${matcher.value}"\` has no regular expression syntax, so it matches one exact value; written as a regex, it reads as a pattern and misleads whoever extends it.`,
                 fix: `Write \`${matcher.name}${equality}"${matcher.value}"\`.`,
               });
             } else if (matcher.value.startsWith('^') || (matcher.value.endsWith('$') && !matcher.value.endsWith('\\$'))) {

@@ -24,9 +24,9 @@ export class ScrapeIntervals {
       let longest: KnownInterval | undefined;
       for (const candidate of jobs) {
         const interval = effectiveScrapeInterval(candidate);
-        if (longest === undefined || interval.milliseconds > longest.milliseconds) {
-          longest = { milliseconds: interval.milliseconds, source: `job \`${job}\` in ${candidate.document.file.path}` };
-        }
+        // A job of a bare job list inherits the global interval of a Prometheus config this list may not be linted with.
+        const known = interval.source === 'job' ? { milliseconds: interval.milliseconds, source: `job \`${job}\` in ${candidate.document.file.path}` } : candidate.document.format === 'job-list' ? this.global() : this.describe(interval.milliseconds, interval.source, candidate.document.file.path);
+        if (known !== undefined && (longest === undefined || known.milliseconds > longest.milliseconds)) longest = known;
       }
       if (longest !== undefined) return longest;
     }
@@ -36,10 +36,14 @@ export class ScrapeIntervals {
   private global(): KnownInterval | undefined {
     const documents = [...this.repository.scrapeDocuments()].filter((document) => document.format === 'prometheus-config');
     if (documents.length === 0) return undefined;
-    const intervals = new Set(documents.map((document) => globalDuration(document, 'scrape_interval').milliseconds));
-    if (intervals.size !== 1) return undefined;
-    const [milliseconds] = intervals;
-    return { milliseconds: milliseconds!, source: `the global \`scrape_interval\` in ${documents[0]!.file.path}` };
+    const intervals = documents.map((document) => globalDuration(document, 'scrape_interval'));
+    if (new Set(intervals.map((interval) => interval.milliseconds)).size !== 1) return undefined;
+    return this.describe(intervals[0]!.milliseconds, intervals[0]!.source, documents[0]!.file.path);
+  }
+
+  private describe(milliseconds: number, source: 'job' | 'global' | 'default', path: string): KnownInterval {
+    const where = source === 'default' ? `Prometheus' default, as ${path} sets no \`global.scrape_interval\`` : `the global \`scrape_interval\` in ${path}`;
+    return { milliseconds, source: where };
   }
 
   private jobs(): Map<string, ScrapeJob[]> {

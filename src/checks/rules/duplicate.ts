@@ -52,7 +52,7 @@ function report(context: CheckContext<unknown>, rule: Rule, other: Rule): void {
   const message =
     rule.kind === 'recording'
       ? `Recording rule \`${rule.name}\` writes the same series as the rule at ${where}, so the two overwrite each other at every evaluation and the recorded values flap.`
-      : `Alert \`${rule.name}\` is defined twice with the same labels and expression; the other copy is at ${where}, so every notification is sent twice.`;
+      : `Alert \`${rule.name}\` is defined twice with the same labels and expression; the other copy is at ${where}, so an edit to one copy changes nothing while the other still fires.`;
   context.reportNode(rule, rule.nameNode, {
     message,
     fix: rule.kind === 'recording' ? 'Remove one of the rules, or give them different static labels or output labels.' : 'Remove one copy.',

@@ -26,7 +26,7 @@ export default defineCheck({
         if (interval?.milliseconds !== undefined && interval.milliseconds >= LOOKBACK_MS) {
           context.reportNode(group, interval.node, {
             message: `${name} is evaluated every ${interval.text}; at ${formatDuration(LOOKBACK_MS)} or more, its recorded series and alert states go stale between evaluations because queries look back only ${formatDuration(LOOKBACK_MS)}.`,
-            fix: 'Evaluate the group at most every 2m; move expensive queries to their own group with a shorter interval instead of a longer one.',
+            fix: 'Evaluate the group more often than every 5m, typically every 30s to 1m; give expensive queries their own group rather than slowing every rule down.',
           });
         }
       },

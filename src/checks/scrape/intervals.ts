@@ -22,7 +22,7 @@ export default defineCheck({
       if (node === undefined || milliseconds === undefined || milliseconds < LOOKBACK_MS) return;
       context.reportNode(subject, node, {
         message: `${where} has \`scrape_interval: ${node.value}\`; at ${formatDuration(LOOKBACK_MS)} or more, queries find no sample between scrapes because Prometheus looks back only ${formatDuration(LOOKBACK_MS)}, so the series goes stale and gaps appear.`,
-        fix: 'Scrape at most every 2m; for data that changes rarely, keep a short interval anyway, since samples compress well.',
+        fix: 'Scrape more often than every 5m, typically every 15s to 1m; for data that changes rarely, keep a short interval anyway, since repeated samples compress well.',
       });
     };
     return {

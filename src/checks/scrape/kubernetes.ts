@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineCheck } from '../check.js';
-import { relabelConfigs, serviceDiscoveryKeys, staticConfigs } from '../../load/scrape-fields.js';
+import { isHonorLabels, relabelConfigs, serviceDiscoveryKeys, staticConfigs } from '../../load/scrape-fields.js';
+import { getText } from '../../load/yaml-access.js';
+import { scrapesPushgateway } from './pushgateway.js';
 import type { ScrapeJob } from '../../load/model.js';
 
 /** A static target that is a Kubernetes Service's DNS name: `name.namespace.svc[.cluster.local][:port]`. */
@@ -24,7 +26,9 @@ export default defineCheck({
     const { standard_labels: standard, require_cluster: requireCluster } = context.options;
     return {
       scrapeJob(job) {
-        for (const group of staticConfigs(job)) {
+        // A Pushgateway or a federated Prometheus is one target on purpose, so its Service name is the right target.
+        const singleTarget = isHonorLabels(job) || getText(job.node, 'metrics_path') === '/federate' || scrapesPushgateway(job);
+        for (const group of singleTarget ? [] : staticConfigs(job)) {
           for (const target of group.targets) {
             if (!SERVICE_DNS.test(target.value)) continue;
             context.reportNode(job, target.node, {

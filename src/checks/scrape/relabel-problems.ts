@@ -12,6 +12,8 @@ export interface RelabelProblem {
 
 const ACTIONS = ['replace', 'keep', 'drop', 'keepequal', 'dropequal', 'hashmod', 'labelmap', 'labeldrop', 'labelkeep', 'lowercase', 'uppercase'];
 export const RELABEL_KEYS = ['source_labels', 'separator', 'regex', 'modulus', 'target_label', 'replacement', 'action'];
+/** The values Prometheus gives unset relabel fields. */
+const DEFAULT_VALUES: Readonly<Record<string, string>> = { separator: ';', regex: '(.*)', replacement: '$1', modulus: '0', target_label: '' };
 const NEEDS_TARGET = new Set(['replace', 'hashmod', 'lowercase', 'uppercase', 'keepequal', 'dropequal']);
 /** A target label of `replace` may contain `$1` or `${name}` references to regex groups. */
 const TEMPLATED_LABEL = /^(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+$/;
@@ -70,6 +72,9 @@ export function findRelabelProblems(relabel: RelabelConfig): RelabelProblem[] {
   if (allowed !== undefined) {
     for (const pair of relabel.node.pairs) {
       const key = pair.key.kind === 'scalar' ? pair.key.value : '';
+      // Prometheus only rejects values that differ from the defaults, so `separator: ";"` is accepted.
+      const value = pair.value.kind === 'scalar' ? pair.value.value : undefined;
+      if (value !== undefined && DEFAULT_VALUES[key] === value) continue;
       if (RELABEL_KEYS.includes(key) && !allowed.includes(key)) {
         problems.push({
           node: pair.key,

@@ -10,6 +10,8 @@ testCheck(check, {
     { name: 'file disable', files: '# promgate file/disable naming/recording-rule -- legacy names\ngroups: []\n' },
     { name: 'comment in a block scalar', files: 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: |\n          # promgate nonsense\n          up == 0\n' },
     { name: 'other comments', files: '# owned by team sre\ngroups: []\n' },
+    { name: 'word starting with promgate', files: '# promgate-managed file\n# promgate: owned by sre\ngroups: []\n' },
+    { name: 'capitalised directive', files: rules('# Promgate Disable alerts/for') },
   ],
   invalid: [
     { name: 'unknown directive', files: rules('# promgate ignore alerts/for'), findings: [{ line: 4, column: 7, message: 'Malformed promgate comment' }] },

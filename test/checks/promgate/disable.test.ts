@@ -16,11 +16,22 @@ const cases: { name: string; text: string; lines: number[] }[] = [
     text: `---\ngroups:\n  - name: g\n    rules:\n${alert('A')}---\n# promgate file/disable alerts/for\ngroups:\n  - name: h\n    rules:\n${alert('B')}`,
     lines: [5],
   },
+  {
+    name: 'file disable does not reach a broken document before it',
+    text: `---\ngroups:\n  - name: g\n    rules:\n${alert('A')}---\n# promgate file/disable alerts/for\ngroups: [\n---\ngroups:\n  - name: h\n    rules:\n${alert('B')}`,
+    lines: [5, 14],
+  },
 ];
 
 describe('promgate disable comments', () => {
   it.each(cases)('$name', ({ text, lines }) => {
     expect(runCheck(alertsFor, text).map((finding) => finding.line)).toEqual(lines);
+  });
+
+  it('keeps the broken document to itself', async () => {
+    const { default: syntax } = await import('../../../src/checks/yaml/syntax.js');
+    const text = '---\ngroups: [\n---\n# promgate file/disable yaml/syntax\ngroups: []\n';
+    expect(runCheck(syntax, text).map((finding) => finding.line)).toEqual([2]);
   });
 
   it('keeps scrape jobs apart', () => {

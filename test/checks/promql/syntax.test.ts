@@ -13,7 +13,7 @@ testCheck(check, {
     { name: 'offset before range', files: record('x offset 1w [5m]'), findings: [{ line: 5, column: 27, message: 'must come after the range' }] },
     { name: 'range of comparison', files: record("'(a > b)[5m]'"), findings: [{ line: 5, column: 23, message: 'can only follow a vector selector' }] },
     { name: 'offset after aggregation', files: record('sum(x) offset 5m'), findings: [{ line: 5, column: 15, message: 'not a `sum` aggregation' }] },
-    { name: 'unclosed paren', files: record('sum(rate(x[5m])'), findings: [{ line: 5, column: 30 }] },
+    { name: 'unclosed paren', files: record('sum(rate(x[5m])'), findings: [{ line: 5, column: 18, message: 'This `(` is never closed' }] },
     {
       name: 'error inside folded block',
       files: 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: >-\n          sum by (job) (\n            rate(x)\n          ) > 1\n',

@@ -36,6 +36,7 @@ scrape_configs:
     { name: 'unset timeout capped at short interval', files: config('global:\n  scrape_timeout: 20s\nscrape_configs:\n  - job_name: a\n    scrape_interval: 10s\n') },
     { name: 'job list', files: config('- job_name: a\n- job_name: b\n') },
     { name: 'case of action', files: relabel('action: Drop\n        source_labels: [a]') },
+    { name: 'labeldrop with default separator', files: relabel('action: labeldrop\n        regex: tmp_.*\n        separator: ";"') },
   ],
   invalid: [
     { name: 'duplicate job name', files: config('scrape_configs:\n  - job_name: a\n  - job_name: a\n'), findings: [at(3, 15, 'Duplicate `job_name` `a`; a job with this name starts on line 2')] },

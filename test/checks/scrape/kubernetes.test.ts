@@ -16,6 +16,8 @@ testCheck(check, {
     { name: 'labels mapped and cluster external', files: { 'prometheus.yml': `global:\n  external_labels:\n    cluster: eu1\n${podJob(mapped)}` } },
     { name: 'labelmap and cluster relabel', files: { 'prometheus.yml': podJob('    relabel_configs:\n      - action: labelmap\n        regex: __meta_kubernetes_pod_label_(.+)\n      - target_label: cluster\n        replacement: eu1\n') } },
     { name: 'static target outside Kubernetes', files: { 'prometheus.yml': 'scrape_configs:\n  - job_name: a\n    static_configs:\n      - targets: [db.example.com:9187]\n' } },
+    { name: 'pushgateway behind a Service', files: { 'prometheus.yml': 'scrape_configs:\n  - job_name: pushgateway\n    honor_labels: true\n    static_configs:\n      - targets: [pushgateway.monitoring.svc:9091]\n' } },
+    { name: 'federation behind a Service', files: { 'prometheus.yml': 'scrape_configs:\n  - job_name: federate\n    metrics_path: /federate\n    static_configs:\n      - targets: [prometheus.monitoring.svc.cluster.local:9090]\n' } },
     { name: 'cluster not required', files: { 'prometheus.yml': podJob(mapped) }, options: { require_cluster: false } },
   ],
   invalid: [

@@ -16,7 +16,7 @@ testCheck(check, {
     {
       name: 'broken second document',
       files: '---\ngroups: []\n---\ngroups: [\n---\ngroups: []\n',
-      findings: [{ line: 5, column: 1 }],
+      findings: [{ line: 4, column: 10, message: 'end with a ]' }],
     },
     {
       name: 'alias expansion bomb',
