@@ -1,19 +1,16 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { CHECKS } from '../checks/registry.js';
 import { UserError } from '../errors.js';
 import { compareFindings, severityRank } from '../finding.js';
 import { lint } from '../lint.js';
-import { buildPolicy } from '../policy/build-policy.js';
-import { formatGithub } from '../report/format-github.js';
-import { formatJson } from '../report/format-json.js';
-import { formatSarif } from '../report/format-sarif.js';
-import { formatText } from '../report/format-text.js';
-import { addDirectoryFiles, addExplicitFile, describeIoError, toPosixPath } from './collect-files.js';
+import { addDirectoryFiles, addExplicitFile, describeIoError } from './collect-files.js';
 import { findRepository, findRootForPolicy } from './find-repository.js';
+import { formatReport } from './format-report.js';
 import { LINT_HELP } from './help-text.js';
-import { readPackageVersion } from './package-version.js';
+import { loadPolicyFile } from './load-policy-file.js';
 import { parseLintArgs } from './parse-lint-args.js';
+import { displayPath, toReportedFinding } from './to-reported-finding.js';
 import type { Finding, Severity } from '../finding.js';
 import type { Policy } from '../policy/types.js';
 import type { Report } from '../report/report.js';
@@ -88,7 +85,7 @@ function collectGroups(args: LintArgs, cwd: string): LintGroup[] {
     const policyKey = location.policyFile ?? '';
     let policy = policies.get(policyKey);
     if (policy === undefined) {
-      policy = loadPolicy(location.policyFile, explicitPolicy !== undefined, args.failOn, cwd);
+      policy = loadPolicyFile(location.policyFile, explicitPolicy !== undefined, args.failOn, cwd);
       policies.set(policyKey, policy);
     }
 
@@ -118,51 +115,10 @@ function statInput(absolute: string, argument: string): boolean {
   return stats.isDirectory();
 }
 
-function loadPolicy(policyFile: string | undefined, explicit: boolean, failOn: Severity | undefined, cwd: string): Policy {
-  const overrides = failOn === undefined ? {} : { failOn };
-  if (policyFile === undefined) return buildPolicy({ checks: CHECKS, overrides });
-
-  const displayed = displayPath(policyFile, cwd);
-  let text: string;
-  try {
-    text = readFileSync(policyFile, 'utf8');
-  } catch (error) {
-    const missing = typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
-    if (missing && explicit) throw new UserError(`policy file not found: ${displayed}; check the path given to --policy.`, { cause: error });
-    throw new UserError(`failed to read the policy ${displayed}: ${describeIoError(error)}.`, { cause: error });
-  }
-  return buildPolicy({ checks: CHECKS, policy: { path: displayed, text }, overrides });
-}
-
 function readInput(file: string, cwd: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
     throw new UserError(`failed to read ${displayPath(file, cwd)}: ${describeIoError(error)}.`, { cause: error });
-  }
-}
-
-/** Rewrites a finding's path from repository-relative to the form printed, and drops the internal `subject`. */
-function toReportedFinding(finding: Finding, root: string, cwd: string): Finding {
-  const { subject: _subject, ...reported } = finding;
-  if (reported.file !== undefined) reported.file = displayPath(resolve(root, reported.file), cwd);
-  return reported;
-}
-
-/** Returns `path` relative to the current directory with `/` separators, as every output format prints it. */
-function displayPath(path: string, cwd: string): string {
-  return toPosixPath(relative(cwd, path)) || '.';
-}
-
-function formatReport(report: Report, format: LintArgs['format'], io: CliIo): string {
-  switch (format) {
-    case 'json':
-      return formatJson(report);
-    case 'sarif':
-      return formatSarif(report, { version: readPackageVersion(), checks: CHECKS });
-    case 'github':
-      return formatGithub(report);
-    case 'text':
-      return formatText(report, { color: io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '' });
   }
 }

@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
+import { invalidChoice, isOneOf, toUsageError } from './to-usage-error.js';
 import type { Severity } from '../finding.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-const SEVERITY_CHOICES = ['error', 'warning', 'info'] as const;
+export const SEVERITY_CHOICES = ['error', 'warning', 'info'] as const;
 
 export interface LintArgs {
   help: boolean;
@@ -33,7 +34,7 @@ export function parseLintArgs(argv: readonly string[]): LintArgs {
       strict: true,
     });
   } catch (error) {
-    throw toUsageError(error);
+    throw toUsageError(error, 'lint');
   }
 
   const { values, positionals } = parsed;
@@ -49,27 +50,4 @@ export function parseLintArgs(argv: readonly string[]): LintArgs {
   }
 
   return { help: false, format, policy: values.policy, failOn, paths: positionals };
-}
-
-function isOneOf<T extends string>(value: string, choices: readonly T[]): value is T {
-  return (choices as readonly string[]).includes(value);
-}
-
-function invalidChoice(option: string, value: string, choices: readonly string[]): UserError {
-  return new UserError(`invalid value ${JSON.stringify(value)} for ${option}; expected one of ${choices.join(', ')}.`);
-}
-
-/** Rewords node:util's parse errors, which suggest `--` tricks rather than the fix. */
-function toUsageError(error: unknown): unknown {
-  if (!(error instanceof Error) || !('code' in error)) return error;
-  const option = /--[a-z-]+/.exec(error.message)?.[0] ?? /'(-[^' ,]+)/.exec(error.message)?.[1] ?? 'option';
-  switch (error.code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return new UserError(`unknown option ${option}; run \`promgate lint --help\` for the options.`);
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      if (error.message.includes('argument missing')) return new UserError(`missing value for ${option}; write it as ${option} VALUE or ${option}=VALUE.`);
-      return new UserError(`${option} takes no value; remove what follows it.`);
-    default:
-      return new UserError(`${error.message} Run \`promgate lint --help\` for the usage.`);
-  }
 }

@@ -1,0 +1,24 @@
+import { UserError } from '../errors.js';
+
+/** Rewords node:util's parse errors, which suggest `--` tricks rather than the fix, for `promgate <command>`. */
+export function toUsageError(error: unknown, command: string): unknown {
+  if (!(error instanceof Error) || !('code' in error)) return error;
+  const option = /--[a-z-]+/.exec(error.message)?.[0] ?? /'(-[^' ,]+)/.exec(error.message)?.[1] ?? 'option';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UserError(`unknown option ${option}; run \`promgate ${command} --help\` for the options.`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (error.message.includes('argument missing')) return new UserError(`missing value for ${option}; write it as ${option} VALUE or ${option}=VALUE.`);
+      return new UserError(`${option} takes no value; remove what follows it.`);
+    default:
+      return new UserError(`${error.message} Run \`promgate ${command} --help\` for the usage.`);
+  }
+}
+
+export function isOneOf<T extends string>(value: string, choices: readonly T[]): value is T {
+  return (choices as readonly string[]).includes(value);
+}
+
+export function invalidChoice(option: string, value: string, choices: readonly string[]): UserError {
+  return new UserError(`invalid value ${JSON.stringify(value)} for ${option}; expected one of ${choices.join(', ')}.`);
+}
