@@ -1,17 +1,39 @@
-import { formatSummary } from './format-text.js';
+import { randomUUID } from 'node:crypto';
+import { formatSummary, formatTextFinding } from './format-text.js';
 import type { Finding, Severity } from '../finding.js';
 import type { Report } from './report.js';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
+export interface GithubOptions {
+  /**
+   * The token of the `::stop-commands::` block around pre-existing findings.
+   * It is a random UUID by default, so that text from the linted files cannot
+   * end the block and slip in a workflow command.
+   */
+  stopCommandsToken?: string;
+}
+
 /**
  * Formats findings as GitHub Actions workflow commands, which the runner
  * turns into annotations on the pull request:
  * `::error file=...,line=...,col=...,endLine=...,endColumn=...,title=check-id::message`.
- * The summary follows as a plain log line.
+ * Pre-existing findings get no annotation, so a pull request shows only what
+ * it changed. They are printed as text in a folded log group instead. The
+ * summary follows as a plain log line.
  */
-export function formatGithub(report: Report): string {
+export function formatGithub(report: Report, options: GithubOptions = {}): string {
   const lines = report.findings.map(formatCommand);
+
+  const preExisting = report.preExisting ?? [];
+  if (preExisting.length > 0) {
+    const token = options.stopCommandsToken ?? randomUUID();
+    lines.push(`::group::${escapeData(`Pre-existing findings (${preExisting.length}), on rules and lines this change did not touch`)}`);
+    lines.push(`::stop-commands::${token}`);
+    for (const finding of preExisting) lines.push(...formatTextFinding(finding, { color: false }));
+    lines.push(`::${token}::`, '::endgroup::');
+  }
+
   lines.push(formatSummary(report));
   return `${lines.join('\n')}\n`;
 }

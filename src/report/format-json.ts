@@ -7,14 +7,18 @@ export const JSON_FORMAT_VERSION = 1;
 /**
  * Formats findings as `{"version":1,"findings":[...],"summary":{...}}`. A
  * finding about the pull request as a whole has no position keys, and the
- * internal `subject` field is left out.
+ * internal `subject` field is left out. A report with pre-existing findings,
+ * as `promgate ci` writes it, adds a `preExisting` list after `findings` and
+ * its count to the summary.
  */
 export function formatJson(report: Report): string {
-  const output = {
-    version: JSON_FORMAT_VERSION,
-    findings: report.findings.map(toJsonFinding),
-    summary: { files: report.summary.files, rules: report.summary.rules, findings: report.summary.findings },
-  };
+  const summary: Record<string, number> = { files: report.summary.files, rules: report.summary.rules, findings: report.summary.findings };
+  const output: Record<string, unknown> = { version: JSON_FORMAT_VERSION, findings: report.findings.map(toJsonFinding) };
+  if (report.preExisting !== undefined) {
+    output.preExisting = report.preExisting.map(toJsonFinding);
+    summary.preExisting = report.preExisting.length;
+  }
+  output.summary = summary;
   return `${JSON.stringify(output, null, 2)}\n`;
 }
 

@@ -19,10 +19,16 @@ export const INFORMATION_URL = 'https://github.com/promgate/promgate';
 
 const LEVELS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 
+/** The two of SARIF's `baselineState` values that a comparison with the base commit can tell apart. */
+type BaselineState = 'new' | 'unchanged';
+
 /**
  * Formats findings as a SARIF 2.1.0 log with one run, for GitHub code
  * scanning and other SARIF viewers. Every registered check is listed as a
- * rule, and each result carries the fix in its message.
+ * rule, and each result carries the fix in its message. A report with
+ * pre-existing findings, as `promgate ci` writes it, lists them too and
+ * marks every result with `baselineState`: `new` for the findings the change
+ * is judged by, `unchanged` for the pre-existing ones.
  */
 export function formatSarif(report: Report, tool: SarifTool): string {
   const ruleIndex = new Map(tool.checks.map((check, index) => [check.id, index]));
@@ -46,18 +52,27 @@ export function formatSarif(report: Report, tool: SarifTool): string {
         },
         // promgate counts columns in UTF-16 code units, as JavaScript strings do.
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((finding) => toResult(finding, ruleIndex.get(finding.check))),
+        results: toResults(report, ruleIndex),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function toResult(finding: Finding, ruleIndex: number | undefined): Record<string, unknown> {
+function toResults(report: Report, ruleIndex: ReadonlyMap<string, number>): Record<string, unknown>[] {
+  if (report.preExisting === undefined) return report.findings.map((finding) => toResult(finding, ruleIndex.get(finding.check), undefined));
+  return [
+    ...report.findings.map((finding) => toResult(finding, ruleIndex.get(finding.check), 'new')),
+    ...report.preExisting.map((finding) => toResult(finding, ruleIndex.get(finding.check), 'unchanged')),
+  ];
+}
+
+function toResult(finding: Finding, ruleIndex: number | undefined, baselineState: BaselineState | undefined): Record<string, unknown> {
   const result: Record<string, unknown> = { ruleId: finding.check };
   if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
   result.level = LEVELS[finding.severity];
   result.message = { text: finding.fix === undefined ? finding.message : `${finding.message}\n${finding.fix}` };
+  if (baselineState !== undefined) result.baselineState = baselineState;
   if (finding.file !== undefined) {
     result.locations = [
       {

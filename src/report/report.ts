@@ -8,6 +8,12 @@ import type { LintSummary } from '../lint.js';
  */
 export interface Report {
   findings: readonly Finding[];
+  /**
+   * Findings on rules and lines that the change did not touch. `promgate ci`
+   * lists them apart and does not count them toward the fail-on severity.
+   * Undefined for `promgate lint`, whose output then keeps its shape.
+   */
+  preExisting?: readonly Finding[];
   summary: LintSummary;
 }
 

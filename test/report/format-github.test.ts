@@ -25,6 +25,38 @@ describe('formatGithub', () => {
   });
 });
 
+describe('formatGithub with pre-existing findings', () => {
+  it('folds them into a log group', () => {
+    const report = { ...sampleReport([FILE_FINDING]), preExisting: [MULTILINE_FINDING, PULL_REQUEST_FINDING] };
+    expect(formatGithub(report, { stopCommandsToken: 'token-1' }).split('\n')).toEqual([
+      '::error file=rules/api.rules.yml,line=12,col=9,endLine=12,endColumn=21,title=yaml/schema::Rule has no `expr`.%0AAdd `expr` with the PromQL expression the rule evaluates.',
+      '::group::Pre-existing findings (2), on rules and lines this change did not touch',
+      '::stop-commands::token-1',
+      'rules/api.rules.yml:20:5 warning alerts/annotations Alert `ApiDown` has no `runbook_url` annotation.',
+      'info slo/coverage Service `api` has no SLO yet.',
+      '    Add an SLO spec for `api`.',
+      '::token-1::',
+      '::endgroup::',
+      '1 error in 4 files (120 rules), not counting 2 pre-existing findings',
+      '',
+    ]);
+  });
+
+  it('stops commands inside the group', () => {
+    const finding: Finding = { ...MULTILINE_FINDING, message: 'Rule `x`\n::error::injected' };
+    const lines = formatGithub({ ...sampleReport([]), preExisting: [finding] }, { stopCommandsToken: 'token-2' }).split('\n');
+    const injected = lines.indexOf('::error::injected');
+    expect(injected).toBeGreaterThan(lines.indexOf('::stop-commands::token-2'));
+    expect(injected).toBeLessThan(lines.indexOf('::token-2::'));
+  });
+
+  it('draws a fresh token', () => {
+    const report = { ...sampleReport([]), preExisting: [MULTILINE_FINDING] };
+    const token = (output: string): string | undefined => /::stop-commands::(\S+)/.exec(output)?.[1];
+    expect(token(formatGithub(report))).not.toBe(token(formatGithub(report)));
+  });
+});
+
 describe('escapeData', () => {
   it.each([
     ['plain', 'plain'],

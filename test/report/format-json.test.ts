@@ -58,4 +58,29 @@ describe('formatJson', () => {
   it('ends with a newline', () => {
     expect(formatJson(sampleReport([MULTILINE_FINDING])).endsWith('}\n')).toBe(true);
   });
+
+  it('adds preExisting for ci', () => {
+    const output = JSON.parse(formatJson({ ...sampleReport([FILE_FINDING]), preExisting: [MULTILINE_FINDING, PULL_REQUEST_FINDING] })) as Record<string, unknown>;
+    expect(Object.keys(output)).toEqual(['version', 'findings', 'preExisting', 'summary']);
+    expect(output.preExisting).toEqual([
+      {
+        check: 'alerts/annotations',
+        severity: 'warning',
+        file: 'rules/api.rules.yml',
+        line: 20,
+        column: 5,
+        endLine: 23,
+        endColumn: 30,
+        message: 'Alert `ApiDown` has no `runbook_url` annotation.',
+      },
+      { check: 'slo/coverage', severity: 'info', message: 'Service `api` has no SLO yet.', fix: 'Add an SLO spec for `api`.' },
+    ]);
+    expect(output.summary).toEqual({ files: 4, rules: 120, findings: 1, preExisting: 2 });
+  });
+
+  it('keeps an empty preExisting list', () => {
+    const output = JSON.parse(formatJson({ ...sampleReport([]), preExisting: [] })) as Record<string, unknown>;
+    expect(output.preExisting).toEqual([]);
+    expect(output.summary).toEqual({ files: 4, rules: 120, findings: 0, preExisting: 0 });
+  });
 });

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Ajv } from 'ajv';
-import formatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/checks/registry.js';
 import { formatSarif } from '../../src/report/format-sarif.js';
 import { FILE_FINDING, MULTILINE_FINDING, PULL_REQUEST_FINDING, sampleReport } from './sample-report.js';
-import type { ValidateFunction } from 'ajv';
+import { validateWithMultitool } from './sarif-multitool.js';
+import { validateSarifSchema as validateSarif } from './validate-sarif-schema.js';
 import type { Finding } from '../../src/finding.js';
 
 const TOOL = {
@@ -17,27 +14,6 @@ const TOOL = {
     { id: 'yaml/schema', description: 'Disallow invalid structure.', severity: 'error' as const },
   ],
 };
-
-let validator: ValidateFunction | undefined;
-
-/** Compiles the SARIF 2.1.0 schema that @microsoft/jest-sarif ships (JSON Schema draft-04) for ajv's draft-07 default. */
-function validateSarif(log: unknown): string[] {
-  if (validator === undefined) {
-    const path = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-    const schema = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    // draft-04 names the schema's own URI `id`; the document is otherwise valid draft-07.
-    delete schema.$schema;
-    delete schema.id;
-    // The schema has a language-tag pattern that is invalid under the `u` flag ajv uses by default.
-    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-    // ajv-formats is CommonJS; under NodeNext its default export arrives as `.default`.
-    const addFormats = (formatsPlugin as unknown as { default: (instance: Ajv) => void }).default;
-    addFormats(ajv);
-    validator = ajv.compile(schema);
-  }
-  const validate = validator;
-  return validate(log) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
-}
 
 interface SarifLog {
   version: string;
@@ -115,5 +91,38 @@ describe('formatSarif', () => {
   it('unknown check has no rule index', () => {
     const finding: Finding = { ...FILE_FINDING, check: 'custom/check' };
     expect(parse([finding]).runs[0]!.results[0]!.ruleIndex).toBeUndefined();
+  });
+
+  it('has no baselineState for lint', () => {
+    expect(parse().runs[0]!.results.every((result) => !('baselineState' in result))).toBe(true);
+  });
+
+  it('marks new and pre-existing results', () => {
+    const report = { ...sampleReport([FILE_FINDING, PULL_REQUEST_FINDING]), preExisting: [MULTILINE_FINDING] };
+    const results = (JSON.parse(formatSarif(report, TOOL)) as SarifLog).runs[0]!.results;
+    expect(results.map((result) => [result.ruleId, result.baselineState])).toEqual([
+      ['yaml/schema', 'new'],
+      ['slo/coverage', 'new'],
+      ['alerts/annotations', 'unchanged'],
+    ]);
+  });
+});
+
+describe('formatSarif with the SARIF Multitool', () => {
+  it('validates a lint log', () => {
+    expect(validateWithMultitool(formatSarif(sampleReport(), { version: '0.0.0', checks: CHECKS }))).toEqual([]);
+  });
+
+  it('validates a ci log', () => {
+    const report = { ...sampleReport([FILE_FINDING]), preExisting: [{ ...MULTILINE_FINDING, file: 'rules/team a/ünïcode#1.yml' }] };
+    const sarif = formatSarif(report, { version: '0.0.0', checks: CHECKS });
+    expect(validateWithMultitool(sarif)).toEqual([]);
+    expect(validateSarif(JSON.parse(sarif))).toEqual([]);
+  });
+
+  it('reports a broken log', () => {
+    const log = parse([FILE_FINDING]) as unknown as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri = 'rules/a b.yml';
+    expect(validateWithMultitool(JSON.stringify(log))).toEqual([expect.stringMatching(/^SARIF1002 error: .*rules\/a b\.yml/)]);
   });
 });

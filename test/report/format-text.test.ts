@@ -34,6 +34,41 @@ describe('formatText', () => {
   it('no findings', () => {
     expect(formatText(sampleReport([]), { color: false })).toBe('No findings in 4 files (120 rules)\n');
   });
+
+  it('lists pre-existing findings apart', () => {
+    const report = { ...sampleReport([FILE_FINDING]), preExisting: [MULTILINE_FINDING, PULL_REQUEST_FINDING] };
+    expect(formatText(report, { color: false })).toBe(
+      [
+        'rules/api.rules.yml:12:9 error yaml/schema Rule has no `expr`.',
+        '    Add `expr` with the PromQL expression the rule evaluates.',
+        '',
+        'Pre-existing findings (2), on rules and lines this change did not touch:',
+        'rules/api.rules.yml:20:5 warning alerts/annotations Alert `ApiDown` has no `runbook_url` annotation.',
+        'info slo/coverage Service `api` has no SLO yet.',
+        '    Add an SLO spec for `api`.',
+        '',
+        '1 error in 4 files (120 rules), not counting 2 pre-existing findings',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('pre-existing findings alone', () => {
+    const report = { ...sampleReport([]), preExisting: [MULTILINE_FINDING] };
+    expect(formatText(report, { color: false })).toBe(
+      [
+        'Pre-existing findings (1), on rules and lines this change did not touch:',
+        'rules/api.rules.yml:20:5 warning alerts/annotations Alert `ApiDown` has no `runbook_url` annotation.',
+        '',
+        'No findings in 4 files (120 rules), not counting 1 pre-existing finding',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('empty pre-existing list', () => {
+    expect(formatText({ ...sampleReport([]), preExisting: [] }, { color: false })).toBe('No findings in 4 files (120 rules)\n');
+  });
 });
 
 describe('formatSummary', () => {
