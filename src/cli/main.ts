@@ -2,7 +2,7 @@ import { describeError, isDebugEnabled, UserError } from '../errors.js';
 import { MAIN_HELP } from './help-text.js';
 import type { CliIo } from './cli-io.js';
 
-const COMMANDS = ['lint'];
+const COMMANDS = ['lint', 'ci', 'generate'];
 
 /**
  * Runs the promgate command line with `argv` (the arguments after
@@ -40,6 +40,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       // Loaded on demand so --help and --version skip the checks and their parsers.
       const { runLint } = await import('./lint-command.js');
       return runLint(rest, io);
+    }
+    case 'ci': {
+      const { runCi } = await import('./ci-command.js');
+      return runCi(rest, io);
+    }
+    case 'generate': {
+      const { runGenerate } = await import('./generate-command.js');
+      return runGenerate(rest, io);
     }
     default:
       if (command.startsWith('-')) throw new UserError(`unknown option ${command}; run \`promgate --help\` for the usage.`);

@@ -8,6 +8,7 @@ import type { CheckContext } from '../check.js';
 import type { MonitoringFile, ScrapeJob } from '../../load/model.js';
 import type { ServiceMatch, Signal } from './signals.js';
 import type { YamlNode } from '../../load/yaml-tree.js';
+import type { Slo } from '../../slo/slo-spec.js';
 
 interface Service {
   name: string;
@@ -15,6 +16,8 @@ interface Service {
   /** Where the finding goes: the scrape job or the spec that names the service; undefined for a service only the policy names. */
   location: { file: MonitoringFile; node: YamlNode; job?: ScrapeJob } | undefined;
   hasSpec: boolean;
+  /** Whether one of the service's SLOs is about latency, which then counts as its latency signal. */
+  hasLatencySlo: boolean;
 }
 
 const SIGNAL_NAMES: Record<Signal | 'slo-alert', string> = {
@@ -61,6 +64,7 @@ export default defineCheck({
             found.add('error-ratio');
             found.add('slo-alert');
           }
+          if (service.hasLatencySlo) found.add('latency');
           const missing = (['request-rate', 'error-ratio', 'latency', 'slo-alert'] as const).filter((signal) => !found.has(signal));
           if (missing.length === 0) continue;
           report(context, service, missing);
@@ -87,7 +91,7 @@ function findServices(context: CheckContext<{ infrastructure_jobs: string[] }>):
   const policyServices = context.policy.services ?? {};
 
   for (const [name, settings] of Object.entries(policyServices)) {
-    byName.set(name, { name, match: settings.selector === undefined ? { job: settings.job ?? name } : { selector: settings.selector }, location: undefined, hasSpec: false });
+    byName.set(name, { name, match: settings.selector === undefined ? { job: settings.job ?? name } : { selector: settings.selector }, location: undefined, hasSpec: false, hasLatencySlo: false });
   }
   const jobOwners = new Map(Object.entries(policyServices).map(([name, settings]) => [settings.job ?? name, name]));
 
@@ -95,7 +99,7 @@ function findServices(context: CheckContext<{ infrastructure_jobs: string[] }>):
     if (job.name === '' || job.nameNode === undefined || isInfrastructure(job.name)) continue;
     const name = jobOwners.get(job.name) ?? job.name;
     const service = byName.get(name);
-    if (service === undefined) byName.set(name, { name, match: { job: job.name }, location: { file: job.document.file, node: job.nameNode, job }, hasSpec: false });
+    if (service === undefined) byName.set(name, { name, match: { job: job.name }, location: { file: job.document.file, node: job.nameNode, job }, hasSpec: false, hasLatencySlo: false });
     else service.location ??= { file: job.document.file, node: job.nameNode, job };
   }
 
@@ -104,16 +108,24 @@ function findServices(context: CheckContext<{ infrastructure_jobs: string[] }>):
     if (!file.documents.some((document) => document.kind === 'slo')) continue;
     for (const spec of readFileSpecs(file, period).specs) {
       const name = spec.service.value;
-      const service = byName.get(name);
       const node = spec.service.node;
+      const latency = spec.slos.some(isLatencySlo);
+      let service = byName.get(name);
       if (service === undefined) {
         const settings = policyServices[name];
-        byName.set(name, { name, match: settings?.selector === undefined ? { job: settings?.job ?? name } : { selector: settings.selector }, location: node === undefined ? undefined : { file, node }, hasSpec: true });
-      } else {
-        service.hasSpec = true;
-        if (service.location === undefined && node !== undefined) service.location = { file, node };
+        service = { name, match: settings?.selector === undefined ? { job: settings?.job ?? name } : { selector: settings.selector }, location: { file, node }, hasSpec: true, hasLatencySlo: false };
+        byName.set(name, service);
       }
+      service.hasSpec = true;
+      service.hasLatencySlo ||= latency;
+      service.location ??= { file, node };
     }
   }
   return [...byName.values()].sort((left, right) => left.name.localeCompare(right.name));
+}
+
+/** An SLO on latency counts slow requests: its queries read histogram buckets, or its name says so. */
+function isLatencySlo(slo: Slo): boolean {
+  const queries = slo.sli.kind === 'events' ? [slo.sli.error, slo.sli.total] : slo.sli.kind === 'good-total' ? [slo.sli.good, slo.sli.total] : [slo.sli.errorRatio];
+  return /latency|duration/i.test(slo.name.value) || queries.some((query) => /_bucket\b|\ble\s*=/.test(query.template));
 }
