@@ -44,37 +44,36 @@ export function lint(input: LintInput): LintResult {
   const findings: Finding[] = [];
   const expressions = new ExpressionCache();
 
-  const visitors: { check: AnyCheck; visitor: CheckVisitor }[] = [];
+  const hooks = new HookDispatcher(findings);
   for (const check of input.checks ?? CHECKS) {
     const settings = input.policy.checks[check.id];
     if (settings !== undefined && !settings.enabled) continue;
     const severity = settings?.severity ?? check.severity;
     const context = createContext(check, severity, settings?.options ?? {}, repository, findings, expressions, input.policy);
     try {
-      visitors.push({ check, visitor: check.create(context) });
+      hooks.add(check, check.create(context));
     } catch (error) {
       findings.push(internalErrorFinding(check, 'create', error));
     }
   }
 
-  const change = input.pullRequest;
-  if (change !== undefined) visit(visitors, findings, 'pullRequest', (visitor) => visitor.pullRequest?.(change));
+  if (input.pullRequest !== undefined) hooks.call('pullRequest', input.pullRequest);
   for (const file of files) {
-    visit(visitors, findings, 'file', (visitor) => visitor.file?.(file));
+    hooks.call('file', file);
     for (const document of file.documents) {
       if (document.kind === 'rules') {
-        visit(visitors, findings, 'ruleDocument', (visitor) => visitor.ruleDocument?.(document));
+        hooks.call('ruleDocument', document);
         for (const group of document.groups) {
-          visit(visitors, findings, 'group', (visitor) => visitor.group?.(group));
-          for (const rule of group.rules) visit(visitors, findings, 'rule', (visitor) => visitor.rule?.(rule));
+          hooks.call('group', group);
+          for (const rule of group.rules) hooks.call('rule', rule);
         }
       } else if (document.kind === 'scrape') {
-        visit(visitors, findings, 'scrapeDocument', (visitor) => visitor.scrapeDocument?.(document));
-        for (const job of document.jobs) visit(visitors, findings, 'scrapeJob', (visitor) => visitor.scrapeJob?.(job));
+        hooks.call('scrapeDocument', document);
+        for (const job of document.jobs) hooks.call('scrapeJob', job);
       }
     }
   }
-  visit(visitors, findings, 'end', (visitor) => visitor.end?.());
+  hooks.call('end', undefined);
 
   const reported = removeDisabled(findings, files);
   reported.sort(compareFindings);
@@ -105,19 +104,37 @@ function isMonitoringFile(file: MonitoringFile): boolean {
   return file.problems.some((problem) => problem.check === 'yaml/syntax') || file.documents.some((document) => document.kind === 'rules' || document.kind === 'scrape' || document.kind === 'slo');
 }
 
-/** Calls one hook of every visitor that has it; a check that throws becomes a finding, never a crash. */
-function visit(
-  visitors: readonly { check: AnyCheck; visitor: CheckVisitor }[],
-  findings: Finding[],
-  hook: keyof CheckVisitor,
-  call: (visitor: CheckVisitor) => void,
-): void {
-  for (const { check, visitor } of visitors) {
-    if (visitor[hook] === undefined) continue;
-    try {
-      call(visitor);
-    } catch (error) {
-      findings.push(internalErrorFinding(check, hook, error));
+type HookName = keyof CheckVisitor;
+type HookArgument<Hook extends HookName> = Parameters<NonNullable<CheckVisitor[Hook]>>[0];
+
+/**
+ * Calls the hooks checks registered, keeping per hook only the checks that
+ * have it, since `rule` runs once per rule for every check. A check that
+ * throws becomes a finding, never a crash.
+ */
+class HookDispatcher {
+  private readonly lists = new Map<HookName, { check: AnyCheck; visitor: CheckVisitor }[]>();
+
+  constructor(private readonly findings: Finding[]) {}
+
+  add(check: AnyCheck, visitor: CheckVisitor): void {
+    for (const hook of Object.keys(visitor) as HookName[]) {
+      if (typeof visitor[hook] !== 'function') continue;
+      const list = this.lists.get(hook) ?? [];
+      list.push({ check, visitor });
+      this.lists.set(hook, list);
+    }
+  }
+
+  call<Hook extends HookName>(hook: Hook, argument: HookArgument<Hook>): void {
+    const list = this.lists.get(hook);
+    if (list === undefined) return;
+    for (const { check, visitor } of list) {
+      try {
+        (visitor[hook] as (value: HookArgument<Hook>) => void).call(visitor, argument);
+      } catch (error) {
+        this.findings.push(internalErrorFinding(check, hook, error));
+      }
     }
   }
 }

@@ -37,19 +37,56 @@ export type Visitor = (node: Expr, parents: readonly Expr[]) => void | boolean;
 /** Visits `root` and its descendants depth-first, in source order. */
 export function walk(root: Expr, visit: Visitor): void {
   const parents: Expr[] = [];
-  // Each entry is a node and the depth of its parent chain when it was queued.
-  const stack: Array<[Expr, number]> = [[root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [Expr, number];
+  // Two parallel stacks: a node and the depth of its parent chain when it was queued.
+  const nodes: Expr[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     parents.length = depth;
     if (visit(node, parents) === false) {
       continue;
     }
-    const children = childrenOf(node);
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push([children[i] as Expr, depth + 1]);
-    }
+    pushChildren(node, nodes, depths, depth + 1);
     parents.push(node);
+  }
+}
+
+/** Pushes a node's children so that they pop in source order, without allocating a list per node. */
+function pushChildren(expr: Expr, nodes: Expr[], depths: number[], depth: number): void {
+  switch (expr.type) {
+    case 'NumberLiteral':
+    case 'StringLiteral':
+    case 'VectorSelector':
+      return;
+    case 'MatrixSelector':
+      nodes.push(expr.vectorSelector);
+      depths.push(depth);
+      return;
+    case 'Subquery':
+    case 'Paren':
+    case 'Unary':
+      nodes.push(expr.expr);
+      depths.push(depth);
+      return;
+    case 'Call':
+      for (let i = expr.args.length - 1; i >= 0; i--) {
+        nodes.push(expr.args[i]!);
+        depths.push(depth);
+      }
+      return;
+    case 'Aggregation':
+      nodes.push(expr.expr);
+      depths.push(depth);
+      if (expr.param !== undefined) {
+        nodes.push(expr.param);
+        depths.push(depth);
+      }
+      return;
+    case 'Binary':
+      nodes.push(expr.rhs, expr.lhs);
+      depths.push(depth, depth);
+      return;
   }
 }
 

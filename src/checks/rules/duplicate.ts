@@ -43,8 +43,8 @@ export default defineCheck({
 
 /** Rules that can clash share their kind, name and static labels. */
 function identity(rule: Rule): string {
-  const labels = rule.labels.map((label) => `${label.name}=${label.value}`).sort();
-  return JSON.stringify([rule.kind, rule.name, labels]);
+  const labels = rule.labels.length === 0 ? '' : rule.labels.map((label) => `${label.name}\u0001${label.value}`).sort().join('\u0002');
+  return `${rule.kind}\u0000${rule.name}\u0000${labels}`;
 }
 
 function report(context: CheckContext<unknown>, rule: Rule, other: Rule): void {
