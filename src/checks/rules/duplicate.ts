@@ -4,7 +4,7 @@ import { inferLabels, labelCertainty } from '../../promql/label-sets.js';
 import { selectorsOf } from '../../promql/walk.js';
 import type { CheckContext } from '../check.js';
 import type { Rule } from '../../load/model.js';
-import type { Expr } from '../../promql/ast.js';
+import type { Expr, LabelMatcher } from '../../promql/ast.js';
 import type { LabelSet } from '../../promql/label-sets.js';
 
 export default defineCheck({
@@ -82,11 +82,11 @@ function seriesCanOverlap(context: CheckContext<unknown>, first: Rule, second: R
   const rightLabels = inferLabels(right);
   if (hasDisjointLabel(leftLabels, rightLabels) || hasDisjointLabel(rightLabels, leftLabels)) return false;
 
-  const leftValues = pinnedValues(left, leftLabels);
-  const rightValues = pinnedValues(right, rightLabels);
-  for (const [name, value] of leftValues) {
-    const other = rightValues.get(name);
-    if (other !== undefined && other !== value) return false;
+  const leftMatchers = pinnedMatchers(left, leftLabels);
+  const rightMatchers = pinnedMatchers(right, rightLabels);
+  for (const [name, matcher] of leftMatchers) {
+    const other = rightMatchers.get(name);
+    if (other !== undefined && matchersAreDisjoint(matcher, other)) return false;
   }
   return true;
 }
@@ -98,16 +98,61 @@ function hasDisjointLabel(set: LabelSet, other: LabelSet): boolean {
   return false;
 }
 
-/** Labels whose value every selector of the expression fixes with the same equality matcher. */
-function pinnedValues(expr: Expr, labels: LabelSet): Map<string, string> {
+/**
+ * Matchers on kept labels that every selector of the expression carries, the
+ * same in each: they constrain the label's value in every output series.
+ */
+function pinnedMatchers(expr: Expr, labels: LabelSet): Map<string, LabelMatcher> {
   const selectors = selectorsOf(expr);
-  const values = new Map<string, string>();
-  if (selectors.length === 0) return values;
+  const pinned = new Map<string, LabelMatcher>();
+  if (selectors.length === 0) return pinned;
   const [first, ...rest] = selectors;
   for (const matcher of first!.matchers) {
-    if (matcher.op !== '=' || matcher.name === '__name__' || labelCertainty(labels, matcher.name) === 'never') continue;
-    const pinnedEverywhere = rest.every((selector) => selector.matchers.some((other) => other.op === '=' && other.name === matcher.name && other.value === matcher.value));
-    if (pinnedEverywhere) values.set(matcher.name, matcher.value);
+    if ((matcher.op !== '=' && matcher.op !== '=~') || matcher.name === '__name__' || labelCertainty(labels, matcher.name) === 'never') continue;
+    const everywhere = rest.every((selector) => selector.matchers.some((other) => other.op === matcher.op && other.name === matcher.name && other.value === matcher.value));
+    if (everywhere) pinned.set(matcher.name, matcher);
   }
-  return values;
+  return pinned;
+}
+
+/**
+ * Whether no value can satisfy both matchers. Decided for equality matchers,
+ * alternations of plain words (`GET|LIST`) and patterns with a plain prefix
+ * (`2..` against `5..`); any other pair counts as overlapping, so a
+ * duplicate may be missed but is never invented.
+ */
+export function matchersAreDisjoint(left: LabelMatcher, right: LabelMatcher): boolean {
+  const leftWords = literalAlternatives(left);
+  const rightWords = literalAlternatives(right);
+  if (leftWords !== undefined && rightWords !== undefined) return !leftWords.some((word) => rightWords.includes(word));
+  if (leftWords !== undefined) return leftWords.every((word) => !matchesAnchored(right.value, word));
+  if (rightWords !== undefined) return rightWords.every((word) => !matchesAnchored(left.value, word));
+  const leftPrefix = literalPrefix(left.value);
+  const rightPrefix = literalPrefix(right.value);
+  return !leftPrefix.startsWith(rightPrefix) && !rightPrefix.startsWith(leftPrefix);
+}
+
+const PLAIN_WORD = /^[A-Za-z0-9_:./ -]*$/;
+
+/** The values a matcher accepts when it is an equality or an alternation of plain words; undefined otherwise. */
+function literalAlternatives(matcher: LabelMatcher): string[] | undefined {
+  if (matcher.op === '=') return [matcher.value];
+  const words = matcher.value.split('|');
+  return words.every((word) => PLAIN_WORD.test(word) && !word.includes('.')) ? words : undefined;
+}
+
+/** The characters a pattern's matches must start with: its text before the first regex metacharacter. */
+function literalPrefix(pattern: string): string {
+  const index = pattern.search(/[\\.+*?()|[\]{}^$]/);
+  const prefix = index === -1 ? pattern : pattern.slice(0, index);
+  // A quantifier after the prefix makes its last character optional, as in `ab?`.
+  return /^[?*{]/.test(pattern.slice(prefix.length)) ? prefix.slice(0, -1) : prefix;
+}
+
+function matchesAnchored(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    return true;
+  }
 }

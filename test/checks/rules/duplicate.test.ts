@@ -9,6 +9,8 @@ testCheck(check, {
   valid: [
     { name: 'different static labels', files: rules(record('job:x:sum', 'sum(x)', '        labels:\n          env: a\n'), record('job:x:sum', 'sum(x)', '        labels:\n          env: b\n')) },
     { name: 'pinned job values differ', files: rules(record('job:x:sum', 'sum by (job) (x{job="a"})'), record('job:x:sum', 'sum by (job) (x{job="b"})')) },
+    { name: 'status classes differ', files: rules(record('code:x:sum', 'sum by (code) (x{code=~"2.."})'), record('code:x:sum', 'sum by (code) (x{code=~"5.."})')) },
+    { name: 'alternations differ', files: rules(record('verb:x:sum', 'sum by (verb) (x{verb=~"GET|LIST"})'), record('verb:x:sum', 'sum by (verb) (x{verb="POST"})')) },
     { name: 'disjoint label names', files: rules(record('job:x:sum', 'sum by (job) (x{job="a"})'), record('job:x:sum', 'sum by (instance) (x{instance="i"})')) },
     { name: 'alerts with different expressions', files: rules(alert('Down', 'up{job="a"} == 0'), alert('Down', 'up{job="b"} == 0')) },
   ],
@@ -19,6 +21,14 @@ testCheck(check, {
       findings: [
         { line: 4, column: 17, message: 'writes the same series as the rule at rules.yml:6' },
         { line: 6, column: 17, message: 'rules.yml:4' },
+      ],
+    },
+    {
+      name: 'overlapping regexes',
+      files: rules(record('code:x:sum', 'sum by (code) (x{code=~"2.."})'), record('code:x:sum', 'sum by (code) (x{code=~"2[0-9][0-9]"})')),
+      findings: [
+        { line: 4, column: 17 },
+        { line: 6, column: 17 },
       ],
     },
     {
