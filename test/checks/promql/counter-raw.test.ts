@@ -14,6 +14,9 @@ testCheck(check, {
     { name: 'timestamp', files: alert('time() - timestamp(errors_total) > 300') },
     { name: 'recorded series', files: alert('job:errors_total:sum > 1') },
     { name: 'gauge', files: alert('queue_length > 100') },
+    { name: 'count of a raw sum', files: alert('count(sum by (instance, cpu) (node_cpu_seconds_total)) > 4') },
+    { name: 'increase of a raw max', files: alert('increase((max without (instance) (leader_changes_total))[15m:1m]) >= 4') },
+    { name: 'misnamed gauge', files: alert('sum(container_fs_inodes_total) > 0') },
     { name: 'arithmetic of counters', files: alert('(errors_total - errors_total offset 1h) > 5') },
   ],
   invalid: [
