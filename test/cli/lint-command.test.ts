@@ -82,7 +82,7 @@ describe('promgate lint usage errors', () => {
     { name: 'format missing value', argv: ['lint', '.', '--format'], stderr: 'promgate: missing value for --format; write it as --format VALUE or --format=VALUE.\n' },
     { name: 'fail-on value', argv: ['lint', '--fail-on', 'critical', '.'], stderr: 'promgate: invalid value "critical" for --fail-on; expected one of error, warning, info.\n' },
     { name: 'missing policy file', argv: ['lint', '--policy', 'none.yml', '.'], stderr: 'promgate: policy file not found: none.yml; check the path given to --policy.\n' },
-    { name: 'unknown command', argv: ['check', '.'], stderr: 'promgate: unknown command "check"; the commands are lint. Run `promgate --help` for the usage.\n' },
+    { name: 'unknown command', argv: ['check', '.'], stderr: 'promgate: unknown command "check"; the commands are lint, ci, generate. Run `promgate --help` for the usage.\n' },
     { name: 'unknown top-level flag', argv: ['--verbose'], stderr: 'promgate: unknown option --verbose; run `promgate --help` for the usage.\n' },
   ])('$name', async ({ argv, stderr }) => {
     const root = createTempTree({ '.git/': '', 'rules/empty.yml': EMPTY });

@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { UserError } from '../errors.js';
+import { OUTPUT_FORMATS, SEVERITY_CHOICES } from './parse-lint-args.js';
+import { invalidChoice, isOneOf, toUsageError } from './to-usage-error.js';
+import type { Severity } from '../finding.js';
+import type { OutputFormat } from './parse-lint-args.js';
+
+export interface CiArgs {
+  help: boolean;
+  /** The revision the change is compared with, as given. */
+  base: string;
+  /** The revision to lint, as given; undefined lints the work tree. */
+  head: string | undefined;
+  format: OutputFormat;
+  /** The `--policy` file as given, relative to the current directory or absolute. */
+  policy: string | undefined;
+  failOn: Severity | undefined;
+  /** The files and folders whose findings are reported; empty for the whole repository. */
+  paths: string[];
+}
+
+/** Parses the arguments after `ci`. Throws a `UserError` for unknown options, bad values and a missing `--base`. */
+export function parseCiArgs(argv: readonly string[]): CiArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        format: { type: 'string' },
+        policy: { type: 'string' },
+        'fail-on': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw toUsageError(error, 'ci');
+  }
+
+  const { values, positionals } = parsed;
+  if (values.help === true) return { help: true, base: '', head: undefined, format: 'text', policy: undefined, failOn: undefined, paths: positionals };
+
+  const format = values.format ?? 'text';
+  if (!isOneOf(format, OUTPUT_FORMATS)) throw invalidChoice('--format', format, OUTPUT_FORMATS);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !isOneOf(failOn, SEVERITY_CHOICES)) throw invalidChoice('--fail-on', failOn, SEVERITY_CHOICES);
+  if (values.policy === '') throw new UserError('invalid value "" for --policy; expected the path of a policy file.');
+  if (values.base === undefined || values.base === '') {
+    throw new UserError('missing --base; name the branch or commit the change is compared with, such as `promgate ci --base origin/main`.');
+  }
+  if (values.head === '') throw new UserError('invalid value "" for --head; expected a branch or commit, or leave --head out to lint the work tree.');
+
+  return { help: false, base: values.base, head: values.head, format, policy: values.policy, failOn, paths: positionals };
+}
