@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { validateWithMultitool } from '../report/sarif-multitool.js';
+import { ensureBuiltCli, PACKAGE_ROOT } from './build-cli.js';
+import { alertLine, API_RULES_ERRORS_CHANGED, BASE_FILES } from './ci-fixture.js';
+import { createGitRepo } from './git-repo.js';
 import { createTempTree } from './temp-tree.js';
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(PACKAGE_ROOT, 'bin', 'promgate.js');
 const CORPUS = join(PACKAGE_ROOT, '..', 'shared', 'corpus');
 
@@ -16,11 +18,8 @@ function promgate(args: string[], cwd = PACKAGE_ROOT): { code: number | null; st
 
 describe('bin/promgate.js', () => {
   beforeAll(() => {
-    // The same build `npm ci` runs through `prepare`. Type errors elsewhere still emit JavaScript, so only the output is checked.
-    const tsc = join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
-    expect(existsSync(join(PACKAGE_ROOT, 'dist', 'cli', 'main.js')), build.stdout).toBe(true);
-  }, 120_000);
+    ensureBuiltCli();
+  }, 180_000);
 
   it('prints the version', () => {
     const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -53,6 +52,27 @@ describe('bin/promgate.js', () => {
     const output = JSON.parse(run.stdout) as { findings: { check: string }[]; summary: { files: number } };
     expect(output.summary.files).toBeGreaterThan(50);
     expect(output.findings.some((finding) => finding.check === 'yaml/syntax')).toBe(true);
+  });
+
+  it('ci reports the change as SARIF', () => {
+    const repo = createGitRepo(BASE_FILES);
+    repo.git('checkout', '--quiet', '-b', 'feature');
+    repo.commit('Change ApiErrors', { 'rules/api.yml': API_RULES_ERRORS_CHANGED });
+
+    const run = promgate(['ci', '--base', 'main', '--format', 'sarif'], repo.root);
+    expect(run.stderr).toBe('');
+    const log = JSON.parse(run.stdout) as { runs: { results: { baselineState: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    const fresh = log.runs[0]!.results.filter((result) => result.baselineState === 'new');
+    expect(fresh.map((result) => result.locations[0]!.physicalLocation.region.startLine)).toEqual([alertLine(1)]);
+    expect(validateWithMultitool(run.stdout)).toEqual([]);
+    expect(run.code).toBe(1);
+  });
+
+  it('ci exits 2 on an unknown base', () => {
+    const repo = createGitRepo(BASE_FILES);
+    const run = promgate(['ci', '--base', 'v9.9.9'], repo.root);
+    expect(run.stderr).toBe('promgate: `v9.9.9` is not a known git revision; check the spelling, or fetch the branch or tag that holds it with `git fetch`.\n');
+    expect(run.code).toBe(2);
   });
 
   it('explains a missing build', () => {
