@@ -11,22 +11,24 @@ export interface ChangedFile {
   patch: string | undefined;
   /** The path before a rename. */
   previousPath: string | undefined;
+  /** Lines added and removed; both are 0 for a file renamed without changes. */
+  additions: number;
+  deletions: number;
 }
 
 /** File name endings that can hold Prometheus rules or configuration. */
 export const MONITORING_EXTENSIONS = ['.yml', '.yaml', '.rules'] as const;
 
 /**
- * Keeps the files promgate lints: present at the head commit, with a
- * monitoring extension, matched by the policy's `include` globs and by none of
- * its `exclude` globs, with the same glob rules as the command line.
+ * Returns whether promgate lints a path: it has a monitoring extension, one
+ * of the policy's `include` globs matches it and none of its `exclude` globs
+ * does, with the same glob rules as the command line.
  */
-export function selectCandidateFiles(files: readonly ChangedFile[], policy: Policy): ChangedFile[] {
-  return files.filter(
-    (file) =>
-      file.status !== 'removed' &&
-      MONITORING_EXTENSIONS.some((extension) => file.path.endsWith(extension)) &&
-      matchesPolicyGlobs(policy, file.path),
-  );
+export function isMonitoringPath(path: string, policy: Policy): boolean {
+  return MONITORING_EXTENSIONS.some((extension) => path.endsWith(extension)) && matchesPolicyGlobs(policy, path);
 }
 
+/** Keeps the changed files promgate lints: present at the head commit, with a path `isMonitoringPath` accepts. */
+export function selectCandidateFiles(files: readonly ChangedFile[], policy: Policy): ChangedFile[] {
+  return files.filter((file) => file.status !== 'removed' && isMonitoringPath(file.path, policy));
+}

@@ -6,7 +6,7 @@ import type { Policy } from '../../src/policy/types.js';
 const POLICY: Policy = { failOn: 'error', include: ['**/*.yml', '**/*.yaml', '**/*.rules'], exclude: ['vendor/**'], checks: {} };
 
 function changed(path: string, status: ChangedFile['status'] = 'modified'): ChangedFile {
-  return { path, status, blobSha: 'abc', patch: undefined, previousPath: undefined };
+  return { path, status, blobSha: 'abc', patch: undefined, previousPath: undefined, additions: 1, deletions: 0 };
 }
 
 test.each([
