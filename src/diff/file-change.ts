@@ -9,16 +9,15 @@ import type { ParsedPatch } from './parse-patch.js';
 export interface Removal {
   after: number;
   /**
-   * Which neighbouring line the removed text belonged to: `above` when it
-   * continued the YAML item ending on line `after` (a removed `for:` at the
-   * end of a rule), `below` when it was only comments, which describe what
-   * follows (such as `# promgate disable`), and `none` when it was whole
-   * list items of its own (a removed rule).
+   * The neighbouring line the removed text belonged to. `above`: it continued
+   * the YAML item ending on line `after`, like a removed `for:` at the end of
+   * a rule. `below`: it was only comments, which describe what follows, like
+   * `# promgate disable`. `none`: it was whole list items, like a removed rule.
    */
   belongsTo: 'above' | 'below' | 'none';
 }
 
-/** What a change did to one file, in line numbers of the new file. */
+/** The lines a change touched in one file, in line numbers of the new file. */
 export type FileChange =
   | {
       kind: 'lines';
@@ -64,15 +63,15 @@ export function fileChangeFromPatch(patch: ParsedPatch): FileChange {
   return { kind: 'lines', added, removals, commentable: rightSideLines(patch) };
 }
 
-/** Whether the change touched the file at all. */
+/** Returns whether the change touched the file at all. */
 export function hasAnyChange(change: FileChange): boolean {
   return change.kind === 'whole' || change.added.size > 0 || change.removals.length > 0;
 }
 
 /**
- * Whether the change touched any of lines `startLine`..`endLine`: a line in
- * the range was added, lines were removed between two lines of the range, or
- * a removal next to the range belonged to it.
+ * Returns whether the change touched any of lines `startLine`..`endLine`: a
+ * line in the range was added, lines were removed between two lines of the
+ * range, or a removal next to the range belonged to it.
  */
 export function isRangeChanged(change: FileChange, startLine: number, endLine: number): boolean {
   if (change.kind === 'whole') return true;
@@ -83,7 +82,7 @@ export function isRangeChanged(change: FileChange, startLine: number, endLine: n
   return change.removals.some((removal) => removalTouches(removal, startLine, endLine));
 }
 
-/** Whether a removal lies between two lines of the range, or belongs to the range's first or last line. */
+/** Returns whether a removal lies between two lines of the range, or belongs to its first or last line. */
 export function removalTouches(removal: Removal, startLine: number, endLine: number): boolean {
   return (
     (removal.after >= startLine && removal.after + 1 <= endLine) ||

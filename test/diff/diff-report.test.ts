@@ -17,7 +17,7 @@ function finding(line: number, subject: FindingSubject | undefined, overrides: P
   return { ...base, ...(subject === undefined ? {} : { subject }), ...overrides };
 }
 
-/** A change with added lines, context lines and removals, by new line number. */
+/** Builds a change from added lines, context lines and removals, by new line number. */
 function lines(added: number[], context: number[] = [], removals: Removal[] = []): FileChange {
   return { kind: 'lines', added: new Set(added), removals, commentable: new Set([...added, ...context]) };
 }
