@@ -8,7 +8,7 @@ export const ANNOTATIONS_PER_REQUEST = 50;
 /** The checks API rejects a `summary` longer than 65,535 characters. */
 export const SUMMARY_MAX_LENGTH = 65_535;
 
-export type CheckRunConclusion = 'success' | 'failure';
+export type CheckRunConclusion = 'success' | 'failure' | 'neutral';
 
 /** The finished state of a check run: its conclusion, title, markdown summary and every annotation. */
 export interface CheckRunResult {

@@ -5,12 +5,29 @@ const MARKER = /<!-- promgate:fingerprint=([0-9a-f]{16}) -->/g;
 
 /**
  * Identifies the comment for one finding across pushes and webhook
- * redeliveries. Line numbers are left out because unrelated edits move them.
- * `occurrence` distinguishes findings with the same file, check and message.
+ * redeliveries, from its file, check, rule (or group, or job) and message.
+ * Line numbers are left out because unrelated edits move them.
+ * `occurrence` distinguishes findings that agree on all of these.
  */
 export function fingerprint(finding: Finding, occurrence: number): string {
-  const key = [finding.file ?? '', finding.check, finding.message, String(occurrence)].join('\u0000');
-  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+  return createHash('sha256').update(identityKey(finding)).update(`\u0000${occurrence}`).digest('hex').slice(0, 16);
+}
+
+/**
+ * Fingerprints every finding. Occurrences are counted over all findings of
+ * the review, in order, so a twin finding moving in or out of the diff does
+ * not change the fingerprint of the other.
+ */
+export function fingerprintFindings(findings: readonly Finding[]): Map<Finding, string> {
+  const fingerprints = new Map<Finding, string>();
+  const occurrences = new Map<string, number>();
+  for (const finding of findings) {
+    const key = identityKey(finding);
+    const occurrence = occurrences.get(key) ?? 0;
+    occurrences.set(key, occurrence + 1);
+    fingerprints.set(finding, fingerprint(finding, occurrence));
+  }
+  return fingerprints;
 }
 
 /** Wraps a fingerprint in an HTML comment, which GitHub hides when it renders the comment body. */
@@ -27,4 +44,9 @@ export function readFingerprints(bodies: readonly string[]): Set<string> {
     }
   }
   return found;
+}
+
+function identityKey(finding: Finding): string {
+  const subject = finding.subject === undefined ? '' : `${finding.subject.kind}:${finding.subject.name}`;
+  return [finding.file ?? '', finding.check, subject, finding.message].join('\u0000');
 }

@@ -17,10 +17,14 @@ export function renderFindingMarkdown(finding: Finding): string {
   return lines.join('\n');
 }
 
-/** Renders one finding as a list item for a summary grouped by file, so the file is not repeated. */
-export function renderFindingListItem(finding: Finding): string {
+/**
+ * Renders one finding as a list item. In a summary grouped by file the file
+ * is left out; `withFile` names it, for lists that mix files.
+ */
+export function renderFindingListItem(finding: Finding, options: { withFile?: boolean } = {}): string {
+  const file = options.withFile === true && finding.file !== undefined ? ` in ${inlineCode(finding.file)}` : '';
   const where = finding.line === undefined ? '' : ` on line ${finding.line}`;
-  let text = `- **${finding.severity}** ${checkLink(finding)}${where}: ${escapeHtml(finding.message)}`;
+  let text = `- **${finding.severity}** ${checkLink(finding)}${file}${where}: ${escapeHtml(finding.message)}`;
   if (finding.fix !== undefined) text += `\n\nFix: ${escapeHtml(finding.fix)}`;
 
   // Continuation lines are indented so that markdown keeps them inside the list item.

@@ -8,6 +8,12 @@ export interface MarkdownSummaryOptions {
   intro?: readonly string[];
   /** The maximum length of the result in UTF-16 code units; findings past it are cut. */
   maxLength?: number;
+  /**
+   * Findings listed after the others under a heading of their own, such as
+   * findings on lines a change did not touch. They get the room the first
+   * list leaves, and the table counts only the first list.
+   */
+  apart?: { heading: string; intro: string; findings: readonly Finding[] };
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
@@ -28,18 +34,32 @@ export function describeCounts(counts: Record<Severity, number>): string {
 /**
  * Renders findings as markdown: the intro, a table of counts by severity, then
  * the findings grouped by file in the order given, findings without a file
- * first. When the text would pass `maxLength`, the remaining findings are
- * replaced by one "and N more" line.
+ * first, then the `apart` list. When the text would pass `maxLength`, the
+ * remaining findings of a list are replaced by one "and N more" line.
  */
 export function renderMarkdownSummary(findings: readonly Finding[], options: MarkdownSummaryOptions = {}): string {
   const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY;
-  const counts = countBySeverity(findings);
-  const head = [...(options.intro ?? []), severityTable(counts)].join('\n\n');
-  if (findings.length === 0) return fit(head, maxLength);
+  const head = [...(options.intro ?? []), severityTable(countBySeverity(findings))].join('\n\n');
+  const apart = options.apart !== undefined && options.apart.findings.length > 0 ? options.apart : undefined;
+  if (apart === undefined) return fit(appendFindings(head, findings, maxLength, maxLength), maxLength);
 
-  // Room kept for the longest "and N more" line, so a cut summary still ends with it.
-  const budget = maxLength - moreLine(findings.length, maxLength).length;
-  let text = head;
+  // The apart list keeps room for its heading and its "and N more" line at least.
+  const apartHead = `\n\n## ${apart.heading}\n\n${apart.intro}`;
+  const reserve = apartHead.length + moreLine(apart.findings.length, maxLength).length;
+  const text = appendFindings(head, findings, maxLength - reserve, maxLength) + apartHead;
+  return fit(appendFindings(text, apart.findings, maxLength, maxLength), maxLength);
+}
+
+/**
+ * Appends findings grouped by file while the text stays within `maxLength`,
+ * then an "and N more" line for the rest, which names `summaryLimit`.
+ */
+function appendFindings(start: string, findings: readonly Finding[], maxLength: number, summaryLimit: number): string {
+  if (findings.length === 0) return start;
+
+  // Room kept for the longest "and N more" line, so a cut list still ends with it.
+  const budget = maxLength - moreLine(findings.length, summaryLimit).length;
+  let text = start;
   let group: string | undefined;
   let listed = 0;
   for (const finding of findings) {
@@ -52,8 +72,8 @@ export function renderMarkdownSummary(findings: readonly Finding[], options: Mar
     listed += 1;
   }
 
-  if (listed < findings.length) text += moreLine(findings.length - listed, maxLength);
-  return fit(text, maxLength);
+  if (listed < findings.length) text += moreLine(findings.length - listed, summaryLimit);
+  return text;
 }
 
 function severityTable(counts: Record<Severity, number>): string {

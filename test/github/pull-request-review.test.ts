@@ -7,17 +7,22 @@ import { useNockIsolation } from './helpers/nock-isolation.js';
 import { pullRequestEvent } from './helpers/payloads.js';
 import { CLEAN_RULES, PROBLEM_RULES } from './helpers/rule-files.js';
 import { COMPLETED_AT, createTestProbot } from './helpers/test-probot.js';
-import type { ListedFile } from './helpers/github-mock.js';
+import type { Finding } from '../../src/finding.js';
+import type { ListedFile, TreeFile } from './helpers/github-mock.js';
 
 useNockIsolation();
 
 const REPOSITORY = '/repos/Codertocat/Hello-World';
 const BROKEN_RULES = 'groups:\n\t- name: api\n';
 const DEFAULT_POLICY_SENTENCE = 'The default policy applies, because `master` at `f95f852` has no `.github/promgate.yml`.';
+const CHANGED_SCOPE = 'It reports findings on the rules, groups and scrape jobs this pull request changes (`report: changed`). Findings of severity `error` fail this check.';
 
-function lintListed(files: readonly ListedFile[]) {
-  const texts = files.filter((file) => file.text !== undefined && /\.(ya?ml|rules)$/.test(file.filename));
-  return lint({ files: texts.map((file) => ({ path: file.filename, text: file.text! })), policy: loadPolicy(undefined, POLICY_PATH) });
+function lintTexts(files: readonly TreeFile[], policyText?: string): Finding[] {
+  return lint({ files: files.map((file) => ({ path: file.path, text: file.text })), policy: loadPolicy(policyText, POLICY_PATH) }).findings;
+}
+
+function asTree(files: readonly ListedFile[]): TreeFile[] {
+  return files.filter((file) => file.text !== undefined && file.status !== 'removed').map((file) => ({ path: file.filename, text: file.text! }));
 }
 
 test('problems get a failing check run and inline comments', async () => {
@@ -28,20 +33,23 @@ test('problems get a failing check run and inline comments', async () => {
     { filename: 'README.md', status: 'modified', text: '# Monitoring\n', patch: '@@ -1 +1 @@\n-# Old\n+# Monitoring' },
     { filename: 'rules/old.yml', status: 'removed', patch: '@@ -1 +0,0 @@\n-groups: []' },
   ];
+  const tree = asTree(files).filter((file) => file.path !== 'README.md');
   const github = new GitHubMock()
     .installationToken()
+    .listCheckRuns()
     .createCheckRun()
     .policyFile(BASE_SHA, undefined)
     .pullRequestFiles(files)
-    .blobs(files.slice(0, 3))
+    .tree(tree)
+    .blobs(tree)
     .updateCheckRun()
-    .reviewComments([])
+    .reviewState()
     .createReview();
   const { probot } = await createTestProbot();
 
   await probot.receive(pullRequestEvent('opened', { changedFiles: 5 }));
 
-  const { findings } = lintListed(files);
+  const findings = lintTexts(tree);
   const schema = findings.filter((finding) => finding.check === 'yaml/schema');
   expect(schema.map((finding) => [finding.line, finding.message])).toEqual([
     [6, '`for` is not allowed in recording rule `job:http_requests:rate5m`; Prometheus accepts it only in alerting rules.'],
@@ -49,20 +57,20 @@ test('problems get a failing check run and inline comments', async () => {
     [11, 'Duplicate key `expr`; it is already set on line 10, and Prometheus rejects the file.'],
     [12, 'Unknown key `severity` in alert `ApiDown`; Prometheus rejects the file.'],
   ]);
-  expect(findings.filter((finding) => finding.check !== 'yaml/schema' && finding.file !== 'rules/api.yml').map((finding) => finding.check)).toEqual([
-    'yaml/syntax',
-    'yaml/empty',
-  ]);
 
   expect(github.requestLines.filter((line) => !line.includes('/git/blobs/'))).toEqual([
     'POST /app/installations/1/access_tokens',
+    `GET ${REPOSITORY}/commits/${HEAD_SHA}/check-runs?check_name=promgate&filter=all&per_page=100&app_id=123`,
     `POST ${REPOSITORY}/check-runs`,
     `GET ${REPOSITORY}/contents/.github%2Fpromgate.yml?ref=${BASE_SHA}`,
     `GET ${REPOSITORY}/pulls/2/files?per_page=100`,
+    `GET ${REPOSITORY}/git/trees/${HEAD_SHA}?recursive=1`,
     `PATCH ${REPOSITORY}/check-runs/4242`,
-    `GET ${REPOSITORY}/pulls/2/comments?per_page=100`,
+    'POST /graphql',
+    'POST /graphql',
     `POST ${REPOSITORY}/pulls/2/reviews`,
   ]);
+  expect(github.graphqlOperations).toEqual(['PromgateReviewThreads', 'PromgateReviews']);
   expect(github.requestLines.filter((line) => line.includes('/git/blobs/')).sort()).toEqual(
     [PROBLEM_RULES, BROKEN_RULES, 'groups: []\n'].map((text) => `GET ${REPOSITORY}/git/blobs/${blobSha(text)}`).sort(),
   );
@@ -72,7 +80,7 @@ test('problems get a failing check run and inline comments', async () => {
       name: 'promgate',
       head_sha: HEAD_SHA,
       status: 'in_progress',
-      output: { title: 'Linting monitoring configuration', summary: 'promgate is reading the files this pull request changes.' },
+      output: { title: 'Linting monitoring configuration', summary: 'promgate is reading the monitoring configuration of this pull request.' },
     },
   ]);
   expect(github.bodiesOf(`PATCH ${REPOSITORY}/check-runs/4242`)).toEqual([
@@ -82,10 +90,7 @@ test('problems get a failing check run and inline comments', async () => {
       completed_at: COMPLETED_AT.toISOString(),
       output: {
         title: expectedTitle(findings),
-        summary: expectedSummary(findings, [
-          `promgate linted 3 files with monitoring configuration (3 rules) of the 5 files this pull request changes. ${DEFAULT_POLICY_SENTENCE}`,
-          'Findings of severity `error` fail this check.',
-        ]),
+        summary: expectedSummary(findings, [`promgate linted the 3 changed files of this pull request at \`ec26c3e\` (3 rules). ${DEFAULT_POLICY_SENTENCE}`, CHANGED_SCOPE]),
         annotations: findings.map(expectedAnnotation),
       },
     },
@@ -96,16 +101,25 @@ test('problems get a failing check run and inline comments', async () => {
     {
       commit_id: HEAD_SHA,
       event: 'COMMENT',
-      body: `promgate commented on ${findings.length} findings in the changed lines: ${counts}. The \`promgate\` check run lists all ${findings.length} findings of this pull request.`,
-      comments: findings.map((finding) => expectedComment(finding, finding.line!)),
+      body: `promgate found ${findings.length} new problems in the changes of this pull request: ${counts}.\n\nThe \`promgate\` check run lists every finding of this pull request.`,
+      comments: findings.map((finding) => expectedComment(finding)),
     },
   ]);
-  expect(github.bodyErrors).toEqual([]);
+  expect(github.validationErrors).toEqual([]);
 });
 
 test.each(['opened', 'synchronize', 'reopened'] as const)('clean rules pass on %s', async (action) => {
   const files: ListedFile[] = [{ filename: 'rules/api.yml', status: 'added', text: CLEAN_RULES, patch: addedFilePatch(CLEAN_RULES) }];
-  const github = new GitHubMock().installationToken().createCheckRun().policyFile(BASE_SHA, undefined).pullRequestFiles(files).blobs(files).updateCheckRun();
+  const github = new GitHubMock()
+    .installationToken()
+    .listCheckRuns()
+    .createCheckRun()
+    .policyFile(BASE_SHA, undefined)
+    .pullRequestFiles(files)
+    .tree(asTree(files))
+    .blobs(files)
+    .updateCheckRun()
+    .reviewState();
   const { probot } = await createTestProbot();
 
   await probot.receive(pullRequestEvent(action, { changedFiles: 1 }));
@@ -116,17 +130,17 @@ test.each(['opened', 'synchronize', 'reopened'] as const)('clean rules pass on %
       conclusion: 'success',
       completed_at: COMPLETED_AT.toISOString(),
       output: {
-        title: 'No problems found',
+        title: 'No problems in the changes',
         summary: [
-          `promgate linted 1 file with monitoring configuration (2 rules) of the 1 file this pull request changes. ${DEFAULT_POLICY_SENTENCE}`,
-          'Findings of severity `error` fail this check.',
+          `promgate linted the 1 changed file of this pull request at \`ec26c3e\` (2 rules). ${DEFAULT_POLICY_SENTENCE}`,
+          CHANGED_SCOPE,
           '| Severity | Findings |\n| --- | ---: |\n| error | 0 |\n| warning | 0 |\n| info | 0 |',
         ].join('\n\n'),
       },
     },
   ]);
-  expect(github.requestLines).not.toContain(`GET ${REPOSITORY}/pulls/2/comments?per_page=100`);
-  expect(github.bodyErrors).toEqual([]);
+  expect(github.requestLines.filter((line) => line.includes('/reviews'))).toEqual([]);
+  expect(github.validationErrors).toEqual([]);
 });
 
 test('pull request without monitoring files passes', async () => {
@@ -137,25 +151,19 @@ test('pull request without monitoring files passes', async () => {
     text: `# Page ${index}\n`,
     patch: `@@ -0,0 +1 @@\n+# Page ${index}`,
   }));
-  files.push({ filename: '.github/workflows/ci.yml', status: 'modified', text: 'on: push\njobs: {}\n', patch: '@@ -1 +1 @@\n-on: pull_request\n+on: push' });
-  const github = new GitHubMock()
-    .installationToken()
-    .createCheckRun()
-    .policyFile(BASE_SHA, undefined)
-    .pullRequestFiles(files)
-    .blobs(files.slice(120))
-    .updateCheckRun();
+  files.push({ filename: 'dashboards/api.json', status: 'modified', text: '{}\n', patch: '@@ -1 +1 @@\n-[]\n+{}' });
+  const github = new GitHubMock().installationToken().listCheckRuns().createCheckRun().policyFile(BASE_SHA, undefined).pullRequestFiles(files).updateCheckRun();
   const { probot } = await createTestProbot();
 
   await probot.receive(pullRequestEvent('opened', { changedFiles: 121 }));
 
   expect(github.requestLines).toEqual([
     'POST /app/installations/1/access_tokens',
+    `GET ${REPOSITORY}/commits/${HEAD_SHA}/check-runs?check_name=promgate&filter=all&per_page=100&app_id=123`,
     `POST ${REPOSITORY}/check-runs`,
     `GET ${REPOSITORY}/contents/.github%2Fpromgate.yml?ref=${BASE_SHA}`,
     `GET ${REPOSITORY}/pulls/2/files?per_page=100`,
     `GET ${REPOSITORY}/pulls/2/files?per_page=100&page=2`,
-    `GET ${REPOSITORY}/git/blobs/${blobSha('on: push\njobs: {}\n')}`,
     `PATCH ${REPOSITORY}/check-runs/4242`,
   ]);
   expect(github.bodiesOf(`PATCH ${REPOSITORY}/check-runs/4242`)).toEqual([
@@ -173,46 +181,147 @@ test('pull request without monitoring files passes', async () => {
       },
     },
   ]);
-  expect(github.bodyErrors).toEqual([]);
+  expect(github.validationErrors).toEqual([]);
 });
 
-test('findings outside the diff stay in the check run', async () => {
-  // Only the group name changed; every problem sits on lines the diff does not show.
-  const patch = [
-    '@@ -1,4 +1,4 @@',
-    ' groups:',
-    '-  - name: http',
-    '+  - name: api',
-    '     rules:',
-    '       - record: job:http_requests:rate5m',
-  ].join('\n');
-  const files: ListedFile[] = [{ filename: 'rules/api.yml', status: 'modified', text: PROBLEM_RULES, patch }];
-  const github = new GitHubMock().installationToken().createCheckRun().policyFile(BASE_SHA, undefined).pullRequestFiles(files).blobs(files).updateCheckRun();
+test('unchanged rules are pre-existing', async () => {
+  // Only the group name changed; every problem sits in rules the diff does not touch.
+  const patch = ['@@ -1,4 +1,4 @@', ' groups:', '-  - name: http', '+  - name: api', '     rules:', '       - record: job:http_requests:rate5m'].join('\n');
+  const files: ListedFile[] = [{ filename: 'rules/api.yml', status: 'modified', text: PROBLEM_RULES, patch, additions: 1, deletions: 1 }];
+  const github = new GitHubMock()
+    .installationToken()
+    .listCheckRuns()
+    .createCheckRun()
+    .policyFile(BASE_SHA, undefined)
+    .pullRequestFiles(files)
+    .tree(asTree(files))
+    .blobs(files)
+    .updateCheckRun()
+    .reviewState();
   const { probot } = await createTestProbot();
 
   await probot.receive(pullRequestEvent('synchronize', { changedFiles: 1 }));
 
-  const { findings } = lintListed(files);
-  expect(findings.every((finding) => finding.line! > 4)).toBe(true);
-  const [update] = github.bodiesOf(`PATCH ${REPOSITORY}/check-runs/4242`) as { conclusion: string; output: { annotations: unknown[] } }[];
-  expect(update?.conclusion).toBe('failure');
-  expect(update?.output.annotations).toEqual(findings.map(expectedAnnotation));
-  expect(github.requestLines.at(-1)).toBe(`PATCH ${REPOSITORY}/check-runs/4242`);
-  expect(github.bodyErrors).toEqual([]);
+  const findings = lintTexts(asTree(files));
+  expect(findings.length).toBeGreaterThan(0);
+  const [update] = github.bodiesOf(`PATCH ${REPOSITORY}/check-runs/4242`) as { conclusion: string; output: { title: string; summary: string; annotations?: unknown[] } }[];
+  expect(update?.conclusion).toBe('success');
+  expect(update?.output.title).toBe(`No problems in the changes (${findings.length} pre-existing)`);
+  expect(update?.output.annotations).toBeUndefined();
+  expect(update?.output.summary).toBe(
+    expectedSummary([], [`promgate linted the 1 changed file of this pull request at \`ec26c3e\` (3 rules). ${DEFAULT_POLICY_SENTENCE}`, CHANGED_SCOPE], findings),
+  );
+  expect(github.requestLines.filter((line) => line.includes('/reviews'))).toEqual([]);
+  expect(github.validationErrors).toEqual([]);
 });
 
-test('file without patch gets no inline comments', async () => {
+test('report all counts unchanged rules', async () => {
+  const patch = ['@@ -1,4 +1,4 @@', ' groups:', '-  - name: http', '+  - name: api', '     rules:', '       - record: job:http_requests:rate5m'].join('\n');
+  const files: ListedFile[] = [{ filename: 'rules/api.yml', status: 'modified', text: PROBLEM_RULES, patch, additions: 1, deletions: 1 }];
+  const github = new GitHubMock()
+    .installationToken()
+    .listCheckRuns()
+    .createCheckRun()
+    .policyFile(BASE_SHA, 'report: all\n')
+    .pullRequestFiles(files)
+    .tree(asTree(files))
+    .blobs(files)
+    .updateCheckRun()
+    .reviewState();
+  const { probot } = await createTestProbot();
+
+  await probot.receive(pullRequestEvent('synchronize', { changedFiles: 1 }));
+
+  const findings = lintTexts(asTree(files), 'report: all\n');
+  const [update] = github.bodiesOf(`PATCH ${REPOSITORY}/check-runs/4242`) as { conclusion: string; output: { summary: string; annotations: unknown[] } }[];
+  expect(update?.conclusion).toBe('failure');
+  expect(update?.output.annotations).toEqual(findings.map(expectedAnnotation));
+  expect(update?.output.summary).toContain('It reports every finding of the files linted (`report: all`).');
+  expect(update?.output.summary).not.toContain('## Pre-existing findings');
+  // No finding sits in a changed rule, so none can carry an inline comment.
+  expect(github.requestLines.filter((line) => line.includes('/reviews'))).toEqual([]);
+  expect(github.validationErrors).toEqual([]);
+});
+
+test('file without patch counts as changed', async () => {
   // GitHub omits `patch` when a diff is too large to show.
-  const files: ListedFile[] = [{ filename: 'rules/api.yml', status: 'modified', text: PROBLEM_RULES }];
-  const github = new GitHubMock().installationToken().createCheckRun().policyFile(BASE_SHA, undefined).pullRequestFiles(files).blobs(files).updateCheckRun();
+  const files: ListedFile[] = [{ filename: 'rules/api.yml', status: 'modified', text: PROBLEM_RULES, additions: 4000, deletions: 10 }];
+  const github = new GitHubMock()
+    .installationToken()
+    .listCheckRuns()
+    .createCheckRun()
+    .policyFile(BASE_SHA, undefined)
+    .pullRequestFiles(files)
+    .tree(asTree(files))
+    .blobs(files)
+    .updateCheckRun()
+    .reviewState();
   const { probot } = await createTestProbot();
 
   await probot.receive(pullRequestEvent('opened', { changedFiles: 1 }));
 
-  const { findings } = lintListed(files);
-  const [update] = github.bodiesOf(`PATCH ${REPOSITORY}/check-runs/4242`) as { conclusion: string; output: { annotations: unknown[] } }[];
+  const findings = lintTexts(asTree(files));
+  const [update] = github.bodiesOf(`PATCH ${REPOSITORY}/check-runs/4242`) as { conclusion: string; output: { summary: string; annotations: unknown[] } }[];
   expect(update?.conclusion).toBe('failure');
   expect(update?.output.annotations).toEqual(findings.map(expectedAnnotation));
-  expect(github.requestLines.filter((line) => line.includes('/pulls/2/comments') || line.includes('/reviews'))).toEqual([]);
-  expect(github.bodyErrors).toEqual([]);
+  expect(update?.output.summary).toContain(
+    'GitHub shows no diff for `rules/api.yml`, because it is too large or binary, so promgate counts all its lines as changed and cannot comment on them; the annotations and the list below cover it.',
+  );
+  expect(github.requestLines.filter((line) => line.includes('/reviews'))).toEqual([]);
+  expect(github.validationErrors).toEqual([]);
+});
+
+test('renamed file without changes is pre-existing', async () => {
+  const files: ListedFile[] = [{ filename: 'rules/api.yml', previous_filename: 'rules/http.yml', status: 'renamed', text: PROBLEM_RULES, additions: 0, deletions: 0 }];
+  const github = new GitHubMock()
+    .installationToken()
+    .listCheckRuns()
+    .createCheckRun()
+    .policyFile(BASE_SHA, undefined)
+    .pullRequestFiles(files)
+    .tree(asTree(files))
+    .blobs(files)
+    .updateCheckRun()
+    .reviewState();
+  const { probot } = await createTestProbot();
+
+  await probot.receive(pullRequestEvent('opened', { changedFiles: 1 }));
+
+  const [update] = github.bodiesOf(`PATCH ${REPOSITORY}/check-runs/4242`) as { conclusion: string; output: { summary: string } }[];
+  expect(update?.conclusion).toBe('success');
+  expect(update?.output.summary).toContain('`rules/api.yml` was renamed from `rules/http.yml` without changes to its lines, so its findings count as pre-existing.');
+  expect(github.validationErrors).toEqual([]);
+});
+
+test('other files give context', async () => {
+  // The new alert duplicates one in a file the pull request does not touch.
+  const alert = '      - alert: ApiDown\n        expr: up{job="api"} == 0\n        for: 5m\n        labels:\n          severity: critical\n        annotations:\n          summary: s\n          description: d\n          runbook_url: https://runbooks.example.com/api\n';
+  const existing = `groups:\n  - name: api\n    rules:\n${alert}`;
+  const added = `groups:\n  - name: api-copy\n    rules:\n${alert}`;
+  const files: ListedFile[] = [{ filename: 'rules/copy.yml', status: 'added', text: added, patch: addedFilePatch(added) }];
+  const tree: TreeFile[] = [{ path: 'rules/api.yml', text: existing }, { path: 'rules/copy.yml', text: added }];
+  const github = new GitHubMock()
+    .installationToken()
+    .listCheckRuns()
+    .createCheckRun()
+    .policyFile(BASE_SHA, undefined)
+    .pullRequestFiles(files)
+    .tree(tree)
+    .blobs(tree)
+    .updateCheckRun()
+    .reviewState()
+    .createReview();
+  const { probot } = await createTestProbot();
+
+  await probot.receive(pullRequestEvent('opened', { changedFiles: 1 }));
+
+  const duplicates = lintTexts(tree).filter((finding) => finding.check === 'rules/duplicate');
+  expect(duplicates.map((finding) => finding.file)).toEqual(['rules/api.yml', 'rules/copy.yml']);
+  const [update] = github.bodiesOf(`PATCH ${REPOSITORY}/check-runs/4242`) as { output: { summary: string; annotations: unknown[] } }[];
+  expect(update?.output.annotations).toEqual([expectedAnnotation(duplicates[1]!)]);
+  expect(update?.output.summary).toContain('promgate linted 2 files at `ec26c3e` (2 rules): the 1 changed file of this pull request and 1 other file from the repository, because some checks compare files.');
+  expect(update?.output.summary).toContain('## Pre-existing findings');
+  const [review] = github.bodiesOf(`POST ${REPOSITORY}/pulls/2/reviews`) as { comments: unknown[] }[];
+  expect(review?.comments).toEqual([expectedComment(duplicates[1]!)]);
+  expect(github.validationErrors).toEqual([]);
 });

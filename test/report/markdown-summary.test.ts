@@ -89,3 +89,37 @@ describe('describeCounts', () => {
     expect(describeCounts(counts)).toBe(text);
   });
 });
+
+describe('renderMarkdownSummary apart list', () => {
+  const apart = (findings: Finding[]) => ({ heading: 'Pre-existing findings', intro: 'These were there before.', findings });
+
+  test('follows the main list', () => {
+    const text = renderMarkdownSummary([finding(0, { fix: undefined })], { apart: apart([finding(7, { file: 'rules/db.yml', fix: undefined })]) });
+    expect(text).toBe(
+      [
+        '| Severity | Findings |\n| --- | ---: |\n| error | 1 |\n| warning | 0 |\n| info | 0 |',
+        '### `rules/api.yml`',
+        '- **error** [`yaml/schema`](https://example.com/yaml/schema.md) on line 1: Unknown key `owner0` in alert `Alert0`; Prometheus rejects the file.',
+        '## Pre-existing findings',
+        'These were there before.',
+        '### `rules/db.yml`',
+        '- **error** [`yaml/schema`](https://example.com/yaml/schema.md) on line 8: Unknown key `owner7` in alert `Alert7`; Prometheus rejects the file.',
+      ].join('\n\n'),
+    );
+  });
+
+  test('empty apart list adds nothing', () => {
+    expect(renderMarkdownSummary([finding(0)], { apart: apart([]) })).toBe(renderMarkdownSummary([finding(0)]));
+  });
+
+  test('both lists are cut within the limit', () => {
+    const main = Array.from({ length: 1_500 }, (_, index) => finding(index));
+    const before = Array.from({ length: 1_500 }, (_, index) => finding(index, { file: 'rules/old.yml' }));
+    const text = renderMarkdownSummary(main, { maxLength: 65_535, apart: apart(before) });
+
+    expect(text.length).toBeLessThanOrEqual(65_535);
+    expect(text).toContain('## Pre-existing findings\n\nThese were there before.');
+    expect(text).toMatch(/…and \d+ more findings, left out to keep this summary under 65,535 characters\.[^\n]*\n\n## Pre-existing findings/);
+    expect(text).toMatch(/…and 1500 more findings, left out to keep this summary under 65,535 characters\. Run `npx promgate lint` on the files to see them all\.$/);
+  });
+});

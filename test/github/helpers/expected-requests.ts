@@ -35,22 +35,44 @@ export function expectedTitle(findings: readonly Finding[]): string {
   return parts.length === 0 ? 'No problems found' : parts.join(', ');
 }
 
-/** The summary of a linted pull request: the intro paragraphs, the counts, then every finding by file. */
-export function expectedSummary(findings: readonly Finding[], intro: readonly string[]): string {
+/**
+ * Builds the summary of a linted pull request: the intro paragraphs, the
+ * counts, every reported finding by file, then the pre-existing ones.
+ */
+export function expectedSummary(findings: readonly Finding[], intro: readonly string[], preExisting: readonly Finding[] = []): string {
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   const parts = [...intro, `| Severity | Findings |\n| --- | ---: |\n| error | ${count('error')} |\n| warning | ${count('warning')} |\n| info | ${count('info')} |`];
+  parts.push(...listItems(findings));
+  if (preExisting.length > 0) {
+    parts.push(
+      '## Pre-existing findings',
+      'These findings are on rules, groups, scrape jobs and lines this pull request does not change, so they do not affect the conclusion. Set `report: all` in the policy to report them too.',
+      ...listItems(preExisting),
+    );
+  }
+  return parts.join('\n\n');
+}
+
+function listItems(findings: readonly Finding[]): string[] {
+  const parts: string[] = [];
   let file: string | undefined;
   for (const finding of findings) {
     if (finding.file !== file) parts.push(`### \`${finding.file}\``);
     file = finding.file;
     const fix = finding.fix === undefined ? '' : `\n\n  Fix: ${finding.fix}`;
-    parts.push(`- **${finding.severity}** [\`${finding.check}\`](${finding.docs}) on line ${finding.line}: ${finding.message}${fix}`);
+    const where = finding.line === undefined ? '' : ` on line ${finding.line}`;
+    parts.push(`- **${finding.severity}** [\`${finding.check}\`](${finding.docs})${where}: ${finding.message}${fix}`);
   }
-  return parts.join('\n\n');
+  return parts;
 }
 
-/** A review comment on `line`, marked with the fingerprint of the finding's first occurrence. */
-export function expectedComment(finding: Finding, line: number, occurrence = 0): Record<string, unknown> {
+/** Returns the line of a comment in an added file: the last line of the finding's rule, else its own line. */
+export function lastLineOfRule(finding: Finding): number {
+  return finding.subject !== undefined && ['rule', 'group', 'job'].includes(finding.subject.kind) ? finding.subject.endLine : finding.line!;
+}
+
+/** Builds a review comment on `line`, marked with the fingerprint of the finding's first occurrence. */
+export function expectedComment(finding: Finding, line = lastLineOfRule(finding), occurrence = 0): Record<string, unknown> {
   const fix = finding.fix === undefined ? '' : `\n\n**Fix:** ${finding.fix}`;
   return {
     path: finding.file,

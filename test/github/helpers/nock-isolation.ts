@@ -7,14 +7,18 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
  * some request errors on purpose, so an unexpected request would otherwise
  * pass unnoticed.
  */
-export function useNockIsolation(): void {
+export function useNockIsolation(options: { allowedHosts?: readonly string[] } = {}): void {
   const unexpected: string[] = [];
-  const recordUnexpected = (request: { method?: string; path?: string; href?: string }): void => {
+  const recordUnexpected = (request: { method?: string; path?: string; href?: string; host?: string; hostname?: string }): void => {
+    // nock reports requests to hosts a test lets through with `enableNetConnect` as unmatched too.
+    const host = request.hostname ?? request.host?.replace(/:\d+$/, '');
+    if (host !== undefined && options.allowedHosts?.includes(host) === true) return;
     unexpected.push(`${request.method ?? '?'} ${request.href ?? request.path ?? '?'}`);
   };
 
   beforeAll(() => {
     nock.disableNetConnect();
+    for (const host of options.allowedHosts ?? []) nock.enableNetConnect(host);
     nock.emitter.on('no match', recordUnexpected);
   });
   beforeEach(() => {

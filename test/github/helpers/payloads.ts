@@ -3,10 +3,14 @@ import type { Probot } from 'probot';
 
 export type PullRequestAction = 'opened' | 'synchronize' | 'reopened';
 
-type WebhookEvent = Parameters<Probot['receive']>[0];
+export type WebhookEvent = Parameters<Probot['receive']>[0];
 
 export interface PayloadOverrides {
   changedFiles?: number;
+}
+
+function readFixture(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(`../../../fixtures/webhooks/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 }
 
 /**
@@ -14,9 +18,27 @@ export interface PayloadOverrides {
  * `@octokit/webhooks-examples`, changing only the fields a test names.
  */
 export function pullRequestEvent(action: PullRequestAction, overrides: PayloadOverrides = {}, id = `delivery-${action}`): WebhookEvent {
-  const url = new URL(`../../../fixtures/webhooks/pull_request.${action}.json`, import.meta.url);
-  const payload = JSON.parse(readFileSync(url, 'utf8')) as { pull_request: { changed_files: number } };
+  const payload = readFixture(`pull_request.${action}`) as { pull_request: { changed_files: number } };
   if (overrides.changedFiles !== undefined) payload.pull_request.changed_files = overrides.changedFiles;
   // The fixture is a GitHub payload for this event; JSON.parse cannot know its type.
   return { id, name: 'pull_request', payload } as WebhookEvent;
+}
+
+/**
+ * Builds a `check_run.rerequested` event for the `promgate` run of the test
+ * App. The package's example is another App's run on `github/hello-world`
+ * without pull requests, so only the name and App id change.
+ */
+export function checkRunRerequestedEvent(id = 'delivery-check-run', appId = 123): WebhookEvent {
+  const payload = readFixture('check_run.rerequested') as { check_run: { name: string; app: { id: number } } };
+  payload.check_run.name = 'promgate';
+  payload.check_run.app.id = appId;
+  return { id, name: 'check_run', payload } as WebhookEvent;
+}
+
+/** Builds a `check_suite.rerequested` event for the test App's suite on pull request 2 of `Codertocat/Hello-World`. */
+export function checkSuiteRerequestedEvent(id = 'delivery-check-suite', appId = 123): WebhookEvent {
+  const payload = readFixture('check_suite.rerequested') as { check_suite: { app: { id: number } } };
+  payload.check_suite.app.id = appId;
+  return { id, name: 'check_suite', payload } as WebhookEvent;
 }
