@@ -10,8 +10,14 @@ interface ExampleEvent {
 const require = createRequire(import.meta.url);
 const examples = require('@octokit/webhooks-examples') as ExampleEvent[];
 
-test.each(['opened', 'synchronize', 'reopened'])('pull_request.%s fixture matches the package example', (action) => {
-  const fixture: unknown = JSON.parse(readFileSync(new URL(`../../fixtures/webhooks/pull_request.${action}.json`, import.meta.url), 'utf8'));
-  const candidates = examples.find((event) => event.name === 'pull_request')?.examples.filter((example) => example.action === action && example.installation !== undefined);
+test.each([
+  ['pull_request', 'opened'],
+  ['pull_request', 'synchronize'],
+  ['pull_request', 'reopened'],
+  ['check_run', 'rerequested'],
+  ['check_suite', 'rerequested'],
+])('%s.%s fixture matches the package example', (name, action) => {
+  const fixture: unknown = JSON.parse(readFileSync(new URL(`../../fixtures/webhooks/${name}.${action}.json`, import.meta.url), 'utf8'));
+  const candidates = examples.find((event) => event.name === name)?.examples.filter((example) => example.action === action && example.installation !== undefined);
   expect(candidates).toContainEqual(fixture);
 });
