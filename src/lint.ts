@@ -172,6 +172,13 @@ function createContext(
       finding.endColumn = to.column;
     }
     if (report.fix !== undefined) finding.fix = report.fix;
+    if (report.related !== undefined && report.related.length > 0) {
+      finding.related = report.related.map(({ file: other, node }) => ({
+        file: other.path,
+        startLine: other.source.positionAt(node.start).line,
+        endLine: other.source.positionAt(Math.max(node.start, node.end - 1)).line,
+      }));
+    }
     finding.docs = docsUrl(check.id);
     if (subject !== undefined) finding.subject = describeSubject(subject);
     findings.push(finding);

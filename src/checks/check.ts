@@ -22,9 +22,17 @@ export type CheckInput = 'yaml' | 'rules' | 'scrape' | 'slo' | 'pull-request';
 /** What a finding is about: the thing a change must touch for the finding to count as new. */
 export type Subject = Rule | RuleGroup | ScrapeJob | RuleDocument | ScrapeDocument | MonitoringFile;
 
+/** A place, besides the finding's own, that the finding is about: the other copy of a duplicate, the scrape job whose interval applies. */
+export interface RelatedNode {
+  file: MonitoringFile;
+  node: YamlNode;
+}
+
 export interface ReportOptions {
   message: string;
   fix?: string;
+  /** Places in other files the finding depends on; a change to any of them makes the finding part of the change. */
+  related?: readonly RelatedNode[];
   /** Overrides the configured severity, for example to lower a finding to `info`. */
   severity?: Severity;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { ScrapeIntervals } from './scrape-intervals.js';
 import { formatDuration, parseConfigDuration } from '../../load/duration.js';
@@ -36,7 +36,8 @@ export default defineCheck({
           const argument = node.args[0];
           if (multiplier === undefined || argument?.type !== 'MatrixSelector' || !Number.isFinite(argument.range)) return;
           const job = argument.vectorSelector.matchers.find((matcher) => matcher.name === 'job' && matcher.op === '=')?.value;
-          const known = intervals.forJob(job) ?? (assumed === undefined ? undefined : { milliseconds: assumed, source: 'the policy' });
+          const fromConfig = intervals.forJob(job);
+          const known = fromConfig ?? (assumed === undefined ? undefined : { milliseconds: assumed, source: 'the policy' });
           const range = argument.range;
           const fn = node.func.name;
 
@@ -46,6 +47,7 @@ export default defineCheck({
             context.reportExpression(rule, argument.start, argument.end, {
               message: `\`${fn}\` over \`[${formatDuration(range)}]\` is shorter than ${multiplier} × the ${formatDuration(known.milliseconds)} scrape interval (${known.source}): the window holds too few samples, so the result is missing or jumps whenever one scrape is late or fails.`,
               fix: `Use a range of at least ${formatDuration(minimum)}.`,
+              ...(fromConfig === undefined ? {} : { related: [fromConfig.origin] }),
             });
           } else if (range < UNKNOWN_INTERVAL_MINIMUM_MS) {
             context.reportExpression(rule, argument.start, argument.end, {

@@ -1,11 +1,14 @@
 import { effectiveScrapeInterval, globalDuration } from '../../load/scrape-fields.js';
 import type { Repository } from '../../repository.js';
 import type { ScrapeJob } from '../../load/model.js';
+import type { RelatedNode } from '../check.js';
 
 export interface KnownInterval {
   milliseconds: number;
   /** Where the interval comes from, for messages: "job `api` in prometheus.yml". */
   source: string;
+  /** The YAML that sets the interval, or the config that leaves it at the default. */
+  origin: RelatedNode;
 }
 
 /**
@@ -25,7 +28,13 @@ export class ScrapeIntervals {
       for (const candidate of jobs) {
         const interval = effectiveScrapeInterval(candidate);
         // A job of a bare job list inherits the global interval of a Prometheus config this list may not be linted with.
-        const known = interval.source === 'job' ? { milliseconds: interval.milliseconds, source: `job \`${job}\` in ${candidate.document.file.path}` } : candidate.document.format === 'job-list' ? this.global() : this.describe(interval.milliseconds, interval.source, candidate.document.file.path);
+        const file = candidate.document.file;
+        const known =
+          interval.source === 'job'
+            ? { milliseconds: interval.milliseconds, source: `job \`${job}\` in ${file.path}`, origin: { file, node: interval.node ?? candidate.node } }
+            : candidate.document.format === 'job-list'
+              ? this.global()
+              : this.describe(interval.milliseconds, interval.source, { file, node: interval.node ?? candidate.document.root });
         if (known !== undefined && (longest === undefined || known.milliseconds > longest.milliseconds)) longest = known;
       }
       if (longest !== undefined) return longest;
@@ -38,12 +47,14 @@ export class ScrapeIntervals {
     if (documents.length === 0) return undefined;
     const intervals = documents.map((document) => globalDuration(document, 'scrape_interval'));
     if (new Set(intervals.map((interval) => interval.milliseconds)).size !== 1) return undefined;
-    return this.describe(intervals[0]!.milliseconds, intervals[0]!.source, documents[0]!.file.path);
+    const first = documents[0]!;
+    return this.describe(intervals[0]!.milliseconds, intervals[0]!.source, { file: first.file, node: intervals[0]!.node ?? first.root });
   }
 
-  private describe(milliseconds: number, source: 'job' | 'global' | 'default', path: string): KnownInterval {
+  private describe(milliseconds: number, source: 'job' | 'global' | 'default', origin: RelatedNode): KnownInterval {
+    const path = origin.file.path;
     const where = source === 'default' ? `Prometheus' default, as ${path} sets no \`global.scrape_interval\`` : `the global \`scrape_interval\` in ${path}`;
-    return { milliseconds, source: where };
+    return { milliseconds, source: where, origin };
   }
 
   private jobs(): Map<string, ScrapeJob[]> {

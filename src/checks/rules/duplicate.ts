@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { inferLabels, labelCertainty } from '../../promql/label-sets.js';
 import { selectorsOf } from '../../promql/walk.js';
@@ -56,6 +56,7 @@ function report(context: CheckContext<unknown>, rule: Rule, other: Rule): void {
   context.reportNode(rule, rule.nameNode, {
     message,
     fix: rule.kind === 'recording' ? 'Remove one of the rules, or give them different static labels or output labels.' : 'Remove one copy.',
+    related: [{ file: other.group.document.file, node: other.node }],
   });
 }
 

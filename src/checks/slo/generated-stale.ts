@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { sloDefaults } from './policy-defaults.js';
 import { checkGeneratedRules } from '../../slo/check-generated-rules.js';
@@ -38,6 +38,7 @@ export default defineCheck({
           context.reportRange(spec, root?.start ?? 0, root === undefined ? 0 : Math.min(root.end, spec.source.lineStart(2) - 1), {
             message: `\`${file.path}\` was generated from an earlier version of this spec (sha256 \`${header.specSha256.slice(0, 12)}…\`, now \`${status.specSha256.slice(0, 12)}…\`), so its rules and alerts no longer match it.`,
             fix: REGENERATE,
+            ...(file.documents[0]?.yaml.root === undefined ? {} : { related: [{ file, node: file.documents[0].yaml.root }] }),
           });
         } else if (status.state === 'hand-edited') {
           const line = status.actual === undefined ? Math.max(1, status.line - 1) : status.line;

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import check from '../../../src/checks/promql/rate-range.js';
-import { testCheck } from '../harness.js';
+import { runCheck, testCheck } from '../harness.js';
 
 const record = (expr: string) => `groups:\n  - name: g\n    rules:\n      - record: job:x:rate\n        expr: ${expr}\n`;
 const prometheus = 'global:\n  scrape_interval: 30s\nscrape_configs:\n  - job_name: api\n    scrape_interval: 1m\n  - job_name: fast\n    scrape_interval: 10s\n';
@@ -24,4 +25,11 @@ testCheck(check, {
     { name: 'short for global interval', files: { 'rules.yml': record('increase(x_total[1m])'), 'prometheus.yml': prometheus }, findings: [{ file: 'rules.yml', line: 5, column: 24, message: 'the global `scrape_interval`' }] },
     { name: 'short for policy interval', files: record('rate(x_total[1m])'), options: { scrape_interval: '30s' }, findings: [{ line: 5, column: 20, message: '(the policy)' }] },
   ],
+});
+
+describe('promql/rate-range related locations', () => {
+  it('points at the scrape job whose interval applies', () => {
+    const [finding] = runCheck(check, { 'rules.yml': record('rate(x_total{job="api"}[2m])'), 'prometheus.yml': prometheus });
+    expect(finding?.related).toEqual([{ file: 'prometheus.yml', startLine: 5, endLine: 5 }]);
+  });
 });
