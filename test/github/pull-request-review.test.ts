@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { lint } from '../../src/lint.js';
 import { loadPolicy, POLICY_PATH } from '../../src/github/load-policy.js';
-import { expectedAnnotation, expectedComment, expectedSummary, expectedTitle } from './helpers/expected-requests.js';
+import { expectedAnnotation, expectedComment, expectedSummary, expectedTitle, lastLineOfRule } from './helpers/expected-requests.js';
 import { addedFilePatch, BASE_SHA, blobSha, GitHubMock, HEAD_SHA } from './helpers/github-mock.js';
 import { useNockIsolation } from './helpers/nock-isolation.js';
 import { pullRequestEvent } from './helpers/payloads.js';
@@ -317,11 +317,13 @@ test('other files give context', async () => {
 
   const duplicates = lintTexts(tree).filter((finding) => finding.check === 'rules/duplicate');
   expect(duplicates.map((finding) => finding.file)).toEqual(['rules/api.yml', 'rules/copy.yml']);
+  // The copy in the unchanged file depends on the added copy, so the change makes both findings new.
   const [update] = github.bodiesOf(`PATCH ${REPOSITORY}/check-runs/4242`) as { output: { summary: string; annotations: unknown[] } }[];
-  expect(update?.output.annotations).toEqual([expectedAnnotation(duplicates[1]!)]);
+  expect(update?.output.annotations).toEqual(duplicates.map(expectedAnnotation));
   expect(update?.output.summary).toContain('promgate linted 2 files at `ec26c3e` (2 rules): the 1 changed file of this pull request and 1 other file from the repository, because some checks compare files.');
-  expect(update?.output.summary).toContain('## Pre-existing findings');
+  expect(update?.output.summary).not.toContain('## Pre-existing findings');
   const [review] = github.bodiesOf(`POST ${REPOSITORY}/pulls/2/reviews`) as { comments: unknown[] }[];
-  expect(review?.comments).toEqual([expectedComment(duplicates[1]!)]);
+  const addedRuleEnd = lastLineOfRule(duplicates[1]!);
+  expect(review?.comments).toEqual([{ ...expectedComment(duplicates[0]!, addedRuleEnd), path: 'rules/copy.yml' }, expectedComment(duplicates[1]!)]);
   expect(github.validationErrors).toEqual([]);
 });
