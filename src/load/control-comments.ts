@@ -93,7 +93,8 @@ export function readControlComments(file: MonitoringFile): ControlComments {
       checks.push({ id, start, end: start + id.length });
     }
     if (checks.length === 0) {
-      result.problems.push({ start: hash, end, message: `The promgate \`${kind}\` comment names no check.`, fix: `Write ${CONTROL_SYNTAX}.` });
+      // An id that is not one was reported above; only a comment with nothing after the directive is reported here.
+      if (idsText.trim() === '') result.problems.push({ start: hash, end, message: `The promgate \`${kind}\` comment names no check.`, fix: `Write ${CONTROL_SYNTAX}.` });
       continue;
     }
 

@@ -11,10 +11,14 @@ const UNIT_MILLISECONDS: Record<string, number> = {
 const DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const UNITS = ['y', 'w', 'd', 'h', 'm', 's', 'ms'] as const;
 
+/** The longest duration Prometheus stores: a signed 64-bit count of nanoseconds, about 292 years. */
+export const MAX_CONFIG_DURATION_MS = 9_223_372_036_854;
+
 /**
  * Parses a duration the way Prometheus' configuration does (`1h30m`, `90s`,
  * `0`): units from years down to milliseconds, each at most once, largest
- * first. Returns milliseconds, or undefined for text Prometheus rejects.
+ * first. Returns milliseconds, or undefined for text Prometheus rejects,
+ * including durations longer than about 292 years.
  */
 export function parseConfigDuration(text: string): number | undefined {
   if (text === '0') return 0;
@@ -26,7 +30,7 @@ export function parseConfigDuration(text: string): number | undefined {
     const amount = match[index + 1];
     if (amount !== undefined) total += Number(amount) * UNIT_MILLISECONDS[UNITS[index]!]!;
   }
-  return total;
+  return total > MAX_CONFIG_DURATION_MS ? undefined : total;
 }
 
 /** Formats milliseconds as the shortest Prometheus duration, such as `1h30m`. */

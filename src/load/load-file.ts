@@ -77,7 +77,7 @@ function classifyMap(file: MonitoringFile, yaml: YamlDocument, root: YamlMap, pr
   }
 
   const groups = findPair(root, 'groups');
-  if (groups !== undefined && looksLikeGroups(groups.value)) {
+  if (groups !== undefined && looksLikeGroups(groups.value, root)) {
     const document = ruleDocument(file, yaml, 'rule-file', root);
     problems.unknownKeys(root, ['groups'], 'a rule file');
     readRuleGroups(document, groups.value, problems);
@@ -120,13 +120,17 @@ function classifySeq(file: MonitoringFile, yaml: YamlDocument, root: YamlSeq, pr
 }
 
 /**
- * Tells rule groups from other lists under a `groups` key: an empty list, or
- * a list with at least one mapping that has `name` or `rules`.
+ * Tells rule groups from other data under a `groups` key: an empty list, a
+ * list with at least one mapping that has `name` or `rules`, a single group
+ * written as a mapping with `rules` (a missing `-`), or a scalar when
+ * `groups` is the document's only key, as in a broken rule file.
  */
-function looksLikeGroups(node: YamlNode): boolean {
+function looksLikeGroups(node: YamlNode, root: YamlMap): boolean {
   if (isNull(node)) return true;
+  const map = asMap(node);
+  if (map !== undefined) return findPair(map, 'rules') !== undefined;
   const seq = asSeq(node);
-  if (seq === undefined) return false;
+  if (seq === undefined) return root.pairs.length === 1;
   if (seq.items.length === 0) return true;
   return seq.items.some((item) => {
     const group = asMap(item);

@@ -16,7 +16,12 @@ export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 export function readRuleGroups(document: RuleDocument, groupsNode: YamlNode | undefined, problems: SchemaProblems): void {
   const groups = asSeq(groupsNode);
   if (groups === undefined) {
-    if (groupsNode !== undefined && !isNull(groupsNode)) problems.wrongType(groupsNode, '`groups`', 'a list of rule groups');
+    if (groupsNode === undefined || isNull(groupsNode)) return;
+    if (asMap(groupsNode) !== undefined && findPair(asMap(groupsNode), 'rules') !== undefined) {
+      problems.add(groupsNode, '`groups` must be a list of rule groups, got a mapping: the group lacks its `-`, so Prometheus rejects the file.', 'Write the group as a list item: `groups:` then `  - name: ...`.');
+    } else {
+      problems.wrongType(groupsNode, '`groups`', 'a list of rule groups');
+    }
     return;
   }
 
@@ -193,7 +198,7 @@ function readDuration(node: YamlMap, key: string, where: string, problems: Schem
   if (milliseconds === undefined) {
     problems.add(
       scalar,
-      `\`${key}: ${truncate(scalar.value)}\` of ${where} is not a valid duration, so Prometheus rejects the file.`,
+      `\`${key}: ${truncate(scalar.value)}\` of ${where} is not a valid duration (or longer than Prometheus' limit of about 292 years), so Prometheus rejects the file.`,
       'Write a number followed by a unit (`ms`, `s`, `m`, `h`, `d`, `w`, `y`), such as `5m` or `1h30m`.',
     );
   }

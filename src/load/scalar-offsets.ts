@@ -19,6 +19,9 @@ export function scalarSourceOffset(fileText: string, node: YamlScalar, index: nu
     cache.set(node, offsets);
   }
   if (offsets === null) return node.start;
+  // A position at or past the end of the text, such as "the expression ends too early", goes just after its last visible character, not on the next YAML key.
+  const contentLength = node.value.trimEnd().length;
+  if (index >= contentLength && contentLength > 0) return offsets[contentLength - 1]! + 1;
   const clamped = Math.max(0, Math.min(index, offsets.length - 1));
   return offsets[clamped]!;
 }

@@ -7,7 +7,7 @@
  * Prometheus, the parser runs its post-parse checks only for expressions
  * without syntax errors.
  */
-export type PromqlErrorKind = 'syntax' | 'type';
+export type PromqlErrorKind = 'syntax' | 'type' | 'limit';
 
 export interface PromqlError {
   kind: PromqlErrorKind;
@@ -46,6 +46,10 @@ export class Diagnostics {
 
   type(message: string, start: number, end: number): void {
     this.errors.push({ kind: 'type', message, start, end });
+  }
+
+  limit(message: string, start: number, end: number): void {
+    this.errors.push({ kind: 'limit', message, start, end });
   }
 
   note(kind: PromqlNoteKind, feature: string, message: string, start: number, end: number): void {

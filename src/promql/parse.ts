@@ -100,7 +100,8 @@ export function parsePromql(input: string, options: ParseOptions = {}): ParseRes
   const errorNode = tree === undefined ? undefined : firstErrorNode(tree.topNode);
   if (errorNode !== undefined && (lexed.error === undefined || errorNode.from < lexed.error.start)) {
     const report = describeSyntaxError(input, lexed.tokens, errorNode);
-    diagnostics.syntax(report.message, report.start, report.end);
+    if (report.limit === true) diagnostics.limit(report.message, report.start, report.end);
+    else diagnostics.syntax(report.message, report.start, report.end);
   }
   if (lexed.error !== undefined) {
     diagnostics.syntax(lexed.error.message, lexed.error.start, lexed.error.end);

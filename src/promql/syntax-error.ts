@@ -11,6 +11,8 @@ export interface SyntaxErrorReport {
   message: string;
   start: number;
   end: number;
+  /** Set when the input is valid PromQL that promgate's parser cannot read, rather than an error in the input. */
+  limit?: true;
 }
 
 function describeToken(src: string, token: Token): string {
@@ -66,6 +68,9 @@ function contextOf(node: SyntaxNode): Context | undefined {
  */
 const LEZER_CHAIN_LIMIT = 300;
 
+/** Errors after this many operators are blamed on the chain limit; lezer counts reductions, not operators, so it trips somewhat earlier. */
+const CHAIN_LIMIT_SUSPECTED = 200;
+
 const CHAIN_OPERATOR_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'unless', 'atan2']);
 
 function operatorsBefore(src: string, tokens: readonly Token[], index: number): number {
@@ -112,11 +117,12 @@ export function describeSyntaxError(src: string, tokens: readonly Token[], error
     };
   }
   const text = src.slice(token.start, token.end);
-  if (operatorsBefore(src, tokens, index) > LEZER_CHAIN_LIMIT) {
+  if (operatorsBefore(src, tokens, index) > CHAIN_LIMIT_SUSPECTED) {
     return {
-      message: `promgate cannot parse more than about ${LEZER_CHAIN_LIMIT} chained binary operators at one nesting level, a limit of the lezer parser it builds on, although Prometheus accepts them; add parentheses to split the chain, as in \`(a or b) or (c or d)\`.`,
+      message: `promgate cannot read more than about ${LEZER_CHAIN_LIMIT} chained binary operators at one nesting level, a limit of the lezer parser it builds on, although Prometheus accepts them, so it did not check this expression; add parentheses to split the chain, as in \`(a or b) or (c or d)\`.`,
       start: token.start,
       end: token.end,
+      limit: true,
     };
   }
   if (text === '(' && previous?.kind === 'identifier' && src.slice(previous.end, token.start).trim() === '') {

@@ -51,3 +51,15 @@ describe('scalarSourceOffset', () => {
     }
   });
 });
+
+describe('scalarSourceOffset at the end of the text', () => {
+  it.each([
+    ['literal block', 'expr: |\n  up\n  == 0 +\nfor: 5m\n'],
+    ['folded block', 'expr: >-\n  up\n  == 0 +\nfor: 5m\n'],
+    ['plain', 'expr: up == 0 +\nfor: 5m\n'],
+  ])('%s stays after the last character', (_name, text) => {
+    const node = exprScalar(text);
+    const offset = scalarSourceOffset(text, node, node.value.length);
+    expect(text.slice(offset - 1, offset)).toBe('+');
+  });
+});

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 
 const ABSOLUTE_URL = /^https?:\/\/[^\s/]+/;
@@ -24,7 +24,7 @@ export default defineCheck({
         if (missing.length > 0) {
           const names = missing.map((name) => `\`${name}\``).join(', ');
           context.reportNode(rule, rule.nameNode, {
-            message: `Alert \`${rule.name}\` has no ${names} ${missing.length === 1 ? 'annotation' : 'annotations'}.`,
+            message: `Alert \`${rule.name}\` has no ${names} ${missing.length === 1 ? 'annotation' : 'annotations'}, or ${missing.length === 1 ? 'it is' : 'they are'} empty.`,
             fix: `Add ${names} under \`annotations\`: responders read them in the notification before they open a dashboard.`,
           });
         }

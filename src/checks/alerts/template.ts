@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { scalarSourceOffset } from '../../load/scalar-offsets.js';
 import { findLabelRemoval, inferLabels, labelCertainty } from '../../promql/label-sets.js';

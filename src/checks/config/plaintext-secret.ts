@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { keyText } from '../../load/yaml-access.js';
 import type { YamlNode, YamlScalar } from '../../load/yaml-tree.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { describeSite, jobLabelSites, reportSite, ruleLabelSites } from './label-sites.js';
 import type { LabelSite } from './label-sites.js';

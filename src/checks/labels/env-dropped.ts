@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { envSourceSchema } from './env.js';
 import { findEnvEvidence } from './env-evidence.js';
@@ -43,7 +43,10 @@ export default defineCheck({
         const what = rule.kind === 'recording' ? `The series recorded as \`${rule.name}\`` : `Alert \`${rule.name}\``;
         context.reportExpression(rule, cause.start, cause.end, {
           message: `${what} has no \`env\` label: ${describeCause(cause)} removes it, so dashboards and alert routing cannot tell environments apart.`,
-          fix: 'Keep `env` in the grouping, as in `sum by (job, env) (...)`, or set `env` under the rule\'s `labels`.',
+          fix:
+            cause.type === 'Call' && (cause.func.name === 'absent' || cause.func.name === 'absent_over_time')
+              ? 'Add `env="..."` to the selector inside `absent(...)`, which copies its equality matchers into the result, or set `env` under the rule\'s `labels`.'
+              : 'Keep `env` in the grouping, as in `sum by (job, env) (...)`, or set `env` under the rule\'s `labels`.',
         });
       },
     };

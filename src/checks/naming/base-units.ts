@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { metricNameOf, metricNameRange } from '../../promql/selectors.js';
 import { walk } from '../../promql/walk.js';
@@ -72,10 +72,40 @@ export function findNonBaseUnit(name: string): { unit: string; base: BaseUnit } 
   return undefined;
 }
 
-const EXAMPLES: Readonly<Record<BaseUnit, string>> = {
-  seconds: 'record durations as `_seconds` (divide milliseconds by 1000)',
-  bytes: 'record sizes as `_bytes` (multiply kilobytes by 1024, divide bits by 8)',
-  ratio: 'record shares as a `_ratio` from 0 to 1 (divide percent by 100)',
+/** How to convert a value in each non-base unit to its base unit. */
+const CONVERSIONS: Readonly<Record<string, string>> = {
+  millisecond: 'divide by 1000',
+  milliseconds: 'divide by 1000',
+  ms: 'divide by 1000',
+  microsecond: 'divide by 1e6',
+  microseconds: 'divide by 1e6',
+  us: 'divide by 1e6',
+  nanosecond: 'divide by 1e9',
+  nanoseconds: 'divide by 1e9',
+  ns: 'divide by 1e9',
+  minutes: 'multiply by 60',
+  hours: 'multiply by 3600',
+  days: 'multiply by 86400',
+  weeks: 'multiply by 604800',
+  kilobytes: 'multiply by 1024',
+  kibibytes: 'multiply by 1024',
+  kb: 'multiply by 1024',
+  kib: 'multiply by 1024',
+  megabytes: 'multiply by 1048576',
+  mebibytes: 'multiply by 1048576',
+  mb: 'multiply by 1048576',
+  mib: 'multiply by 1048576',
+  gigabytes: 'multiply by 1073741824',
+  gibibytes: 'multiply by 1073741824',
+  gb: 'multiply by 1073741824',
+  gib: 'multiply by 1073741824',
+  terabytes: 'multiply by 1099511627776',
+  bits: 'divide by 8',
+  kilobits: 'multiply by 128',
+  megabits: 'multiply by 131072',
+  percent: 'divide by 100',
+  percentage: 'divide by 100',
+  pct: 'divide by 100',
 };
 
 export default defineCheck({
@@ -101,7 +131,7 @@ export default defineCheck({
     };
     const describe = (name: string, unit: string, base: BaseUnit) => ({
       message: `Metric \`${name}\` uses the unit \`${unit}\`; Prometheus metrics use base units, here \`${base}\`.`,
-      fix: `Rename it with \`${base}\` in place of \`${unit}\` and convert the values: ${EXAMPLES[base]}.`,
+      fix: `Rename it with \`${base}\` in place of \`${unit}\` and convert the values where they are produced: ${CONVERSIONS[unit] ?? 'convert them'}${base === 'ratio' ? ', for a ratio from 0 to 1' : ''}.`,
     });
 
     return {

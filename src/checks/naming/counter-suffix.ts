@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { metricNameOf, metricNameRange } from '../../promql/selectors.js';
 import { walk } from '../../promql/walk.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { closestKey } from '../../load/schema-problems.js';
 import { CONTROL_SYNTAX, FILE_CONTROL_SYNTAX } from '../../load/control-comments.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { inferLabels, labelCertainty } from '../../promql/label-sets.js';
 import { metricNameOf } from '../../promql/selectors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { FEATURE_FLAGS } from '../../promql/build-context.js';
 
@@ -20,6 +20,10 @@ export default defineCheck({
       rule(rule) {
         const parsed = context.expression(rule);
         for (const error of parsed.errors) {
+          if (error.kind === 'limit') {
+            context.reportExpression(rule, error.start, error.end, { message: `\`${rule.name}\` was not checked: ${lowerFirst(error.message)}`, severity: 'warning' });
+            continue;
+          }
           context.reportExpression(rule, error.start, error.end, {
             message: `Invalid PromQL in \`${rule.name}\`: ${error.message}`,
             fix: 'Fix the expression; Prometheus refuses to load the whole rule file while it is invalid.',
@@ -44,3 +48,7 @@ export default defineCheck({
     };
   },
 });
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -26,14 +26,8 @@ export default defineCheck({
         }
         for (const rules of byKey.values()) {
           if (rules.length < 2) continue;
-          for (let i = 0; i < rules.length; i++) {
-            for (let j = i + 1; j < rules.length; j++) {
-              const [first, second] = [rules[i]!, rules[j]!];
-              if (first.kind === 'recording' ? seriesCanOverlap(context, first, second) : sameExpression(first, second)) {
-                report(context, first, second);
-                report(context, second, first);
-              }
-            }
+          for (const cluster of clusterDuplicates(context, rules)) {
+            for (const rule of cluster) report(context, rule, cluster.filter((other) => other !== rule));
           }
         }
       },
@@ -41,22 +35,62 @@ export default defineCheck({
   },
 });
 
+/** Beyond this many different expressions under one name, only identical expressions are compared, to stay linear. */
+const MAX_PAIRWISE_EXPRESSIONS = 200;
+
+/**
+ * Groups rules of the same kind, name and static labels into sets that
+ * write the same series. Rules with identical expressions always do; for
+ * recording rules, different expressions do when their output label sets
+ * can overlap. Each set is reported once per member, never per pair, so n
+ * copies give n findings.
+ */
+function clusterDuplicates(context: CheckContext<unknown>, rules: readonly Rule[]): Rule[][] {
+  const byText = new Map<string, Rule[]>();
+  for (const rule of rules) {
+    const text = normalize(rule.expr);
+    const list = byText.get(text);
+    if (list === undefined) byText.set(text, [rule]);
+    else list.push(rule);
+  }
+  const groups = [...byText.values()];
+  const parent = groups.map((_, index) => index);
+  const find = (index: number): number => {
+    while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
+    return index;
+  };
+  const comparable = rules[0]!.kind === 'recording' && groups.length <= MAX_PAIRWISE_EXPRESSIONS;
+  for (let i = 0; comparable && i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) {
+      if (find(i) !== find(j) && seriesCanOverlap(context, groups[i]![0]!, groups[j]![0]!)) parent[find(j)] = find(i);
+    }
+  }
+  const clusters = new Map<number, Rule[]>();
+  groups.forEach((group, index) => {
+    const root = find(index);
+    clusters.set(root, [...(clusters.get(root) ?? []), ...group]);
+  });
+  return [...clusters.values()].filter((cluster) => cluster.length > 1);
+}
+
 /** Rules that can clash share their kind, name and static labels. */
 function identity(rule: Rule): string {
   const labels = rule.labels.length === 0 ? '' : rule.labels.map((label) => `${label.name}\u0001${label.value}`).sort().join('\u0002');
   return `${rule.kind}\u0000${rule.name}\u0000${labels}`;
 }
 
-function report(context: CheckContext<unknown>, rule: Rule, other: Rule): void {
+function report(context: CheckContext<unknown>, rule: Rule, others: readonly Rule[]): void {
+  const other = others[0]!;
   const where = `${other.group.document.file.path}:${other.group.document.file.source.positionAt(other.nameNode.start).line}`;
+  const more = others.length > 1 ? ` and ${others.length - 1} other ${others.length === 2 ? 'rule' : 'rules'}` : '';
   const message =
     rule.kind === 'recording'
-      ? `Recording rule \`${rule.name}\` writes the same series as the rule at ${where}, so the two overwrite each other at every evaluation and the recorded values flap.`
-      : `Alert \`${rule.name}\` is defined twice with the same labels and expression; the other copy is at ${where}, so an edit to one copy changes nothing while the other still fires.`;
+      ? `Recording rule \`${rule.name}\` writes the same series as the rule at ${where}${more}, so they overwrite each other at every evaluation and the recorded values flap.`
+      : `Alert \`${rule.name}\` is defined more than once with the same labels and expression (also at ${where}${more}), so an edit to one copy changes nothing while the others still fire.`;
   context.reportNode(rule, rule.nameNode, {
     message,
-    fix: rule.kind === 'recording' ? 'Remove one of the rules, or give them different static labels or output labels.' : 'Remove one copy.',
-    related: [{ file: other.group.document.file, node: other.node }],
+    fix: rule.kind === 'recording' ? 'Remove all but one of the rules, or give them different static labels or output labels.' : 'Keep one copy.',
+    related: others.slice(0, 5).map((copy) => ({ file: copy.group.document.file, node: copy.node })),
   });
 }
 
@@ -82,6 +116,8 @@ function seriesCanOverlap(context: CheckContext<unknown>, first: Rule, second: R
   const leftLabels = inferLabels(left);
   const rightLabels = inferLabels(right);
   if (hasDisjointLabel(leftLabels, rightLabels) || hasDisjointLabel(rightLabels, leftLabels)) return false;
+  // Aggregations by different labels, such as `by (job)` and `by (instance)`, write series with different label names.
+  if (!leftLabels.open && !rightLabels.open && !sameLabelNames(leftLabels, rightLabels)) return false;
 
   const leftMatchers = pinnedMatchers(left, leftLabels);
   const rightMatchers = pinnedMatchers(right, rightLabels);
@@ -90,6 +126,10 @@ function seriesCanOverlap(context: CheckContext<unknown>, first: Rule, second: R
     if (other !== undefined && matchersAreDisjoint(matcher, other)) return false;
   }
   return true;
+}
+
+function sameLabelNames(left: LabelSet, right: LabelSet): boolean {
+  return left.labels.size === right.labels.size && [...left.labels.keys()].every((name) => right.labels.has(name));
 }
 
 function hasDisjointLabel(set: LabelSet, other: LabelSet): boolean {

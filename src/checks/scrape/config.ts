@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { findRelabelProblems, RELABEL_KEYS } from './relabel-problems.js';
 import { formatDuration, parseConfigDuration } from '../../load/duration.js';
@@ -84,7 +84,7 @@ function reportInvalidDuration(context: Context, subject: Subject, map: YamlMap 
   const node = asScalar(getValue(map, key));
   if (node === undefined || parseConfigDuration(node.value) !== undefined) return;
   context.reportNode(subject, node, {
-    message: `\`${key}: ${node.value}\` is not a valid duration, so Prometheus rejects the configuration.`,
+    message: `\`${key}: ${node.value}\` is not a valid duration (or longer than Prometheus' limit of about 292 years), so Prometheus rejects the configuration.`,
     fix: 'Write a number followed by a unit (`ms`, `s`, `m`, `h`, `d`, `w`, `y`), such as `15s` or `1m`.',
   });
 }

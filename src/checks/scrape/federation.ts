@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { asMap, asScalar, asSeq, getText, getValue } from '../../load/yaml-access.js';
 import { isHonorLabels } from '../../load/scrape-fields.js';

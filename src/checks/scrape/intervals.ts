@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { formatDuration, parseConfigDuration } from '../../load/duration.js';
 import { asScalar, getValue } from '../../load/yaml-access.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { isHonorLabels, staticConfigs } from '../../load/scrape-fields.js';
 import type { ScrapeJob } from '../../load/model.js';

@@ -26,7 +26,7 @@ export function findRelabelProblems(relabel: RelabelConfig): RelabelProblem[] {
   if (!ACTIONS.includes(action)) {
     problems.push({
       node: actionNode,
-      message: `Unknown relabel action \`${action}\`, so Prometheus rejects the configuration.`,
+      message: `Unknown relabel action \`${action}\`.`,
       fix: `Use one of ${ACTIONS.map((name) => `\`${name}\``).join(', ')}.`,
     });
     return problems;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { sloDefaults } from './policy-defaults.js';
 import { readFileSpecs } from './spec-documents.js';

@@ -16,7 +16,8 @@ testCheck(check, {
   invalid: [
     { name: 'unknown directive', files: rules('# promgate ignore alerts/for'), findings: [{ line: 4, column: 7, message: 'Malformed promgate comment' }] },
     { name: 'unknown check id', files: rules('# promgate disable alerts/fr'), findings: [{ line: 4, column: 26, message: '`alerts/fr` in a promgate comment is not a promgate check' }] },
-    { name: 'not an id', files: rules('# promgate disable everything'), findings: [{ line: 4, column: 7, message: 'names no check' }, { line: 4, column: 26, message: 'is not a check id' }] },
+    { name: 'not an id', files: rules('# promgate disable everything'), findings: [{ line: 4, column: 26, message: 'is not a check id' }] },
+    { name: 'no id at all', files: rules('# promgate disable -- because'), findings: [{ line: 4, column: 7, message: 'names no check' }] },
     {
       name: 'attached to nothing',
       files: 'groups:\n  - name: g\n    rules:\n      - alert: A\n        # promgate disable alerts/for\n        expr: up == 0\n',

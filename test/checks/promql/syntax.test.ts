@@ -27,3 +27,14 @@ testCheck(check, {
   valid: [{ name: 'experimental function enabled', files: record('sort_by_label(x, "job")'), options: { enabled_features: ['promql-experimental-functions'] } }],
   invalid: [{ name: 'experimental function', files: record('sort_by_label(x, "job")'), findings: [{ line: 5, column: 15, message: '--enable-feature=promql-experimental-functions' }] }],
 });
+
+testCheck(check, {
+  valid: [],
+  invalid: [
+    {
+      name: 'operator chain beyond the parser limit',
+      files: record(Array.from({ length: 280 }, (_, index) => `up{job="j${index}"}`).join(' or ')),
+      findings: [{ line: 5, column: 4729, severity: 'warning', message: 'was not checked' }],
+    },
+  ],
+});

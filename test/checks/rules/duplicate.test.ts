@@ -12,6 +12,7 @@ testCheck(check, {
     { name: 'status classes differ', files: rules(record('code:x:sum', 'sum by (code) (x{code=~"2.."})'), record('code:x:sum', 'sum by (code) (x{code=~"5.."})')) },
     { name: 'alternations differ', files: rules(record('verb:x:sum', 'sum by (verb) (x{verb=~"GET|LIST"})'), record('verb:x:sum', 'sum by (verb) (x{verb="POST"})')) },
     { name: 'disjoint label names', files: rules(record('job:x:sum', 'sum by (job) (x{job="a"})'), record('job:x:sum', 'sum by (instance) (x{instance="i"})')) },
+    { name: 'different groupings', files: rules(record('job:x:sum', 'sum by (job) (rate(x_total[5m]))'), record('job:x:sum', 'sum by (instance) (rate(x_total[5m]))')) },
     { name: 'alerts with different expressions', files: rules(alert('Down', 'up{job="a"} == 0'), alert('Down', 'up{job="b"} == 0')) },
   ],
   invalid: [
@@ -32,6 +33,15 @@ testCheck(check, {
       ],
     },
     {
+      name: 'three copies give three findings',
+      files: rules(record('job:x:sum', 'sum(x)'), record('job:x:sum', 'sum(x)'), record('job:x:sum', 'sum(x)')),
+      findings: [
+        { line: 4, column: 17, message: 'and 1 other rule' },
+        { line: 6, column: 17 },
+        { line: 8, column: 17 },
+      ],
+    },
+    {
       name: 'across files',
       files: { 'a.yml': rules(record('job:x:sum', 'sum(x)')), 'b.yml': rules(record('job:x:sum', 'sum(x)')) },
       findings: [
@@ -43,7 +53,7 @@ testCheck(check, {
       name: 'alert defined twice',
       files: rules(alert('Down', 'up == 0'), alert('Down', 'up  ==  0')),
       findings: [
-        { line: 4, column: 16, message: 'is defined twice' },
+        { line: 4, column: 16, message: 'is defined more than once' },
         { line: 7, column: 16 },
       ],
     },

@@ -137,6 +137,11 @@ spec:
       findings: [{ line: 6, column: 14, message: '`for: 5` of alert `A` is not a valid duration' }],
     },
     {
+      name: 'duration out of range',
+      files: 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up\n        for: 300y\n',
+      findings: [{ line: 6, column: 14, message: 'limit of about 292 years' }],
+    },
+    {
       name: 'invalid label name',
       files: 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up\n        labels:\n          bad-label: x\n',
       findings: [{ line: 7, column: 11, message: '`bad-label` is not a valid label name' }],
@@ -151,6 +156,12 @@ spec:
       files: 'groups:\n  - name: g\n    rules:\n      name: x\n',
       findings: [{ line: 4, column: 7, message: '`rules` of group `g` must be a list of rules, got a mapping' }],
     },
+    {
+      name: 'group without its dash',
+      files: 'groups:\n  name: api\n  rules:\n    - alert: A\n      expr: up == 0\n',
+      findings: [{ line: 2, column: 3, message: 'the group lacks its `-`' }],
+    },
+    { name: 'groups is a string', files: 'groups: api\n', findings: [{ line: 1, column: 9, message: '`groups` must be a list of rule groups, got `api`' }] },
     {
       name: 'missing group name',
       files: 'groups:\n  - rules:\n      - alert: A\n        expr: up\n',
