@@ -29,6 +29,8 @@ export function readScrapeDocument(document: ScrapeDocument, jobsNode: YamlNode 
     const name = nameNode !== undefined && !isNull(nameNode) ? nameNode.value : '';
     if (namePair === undefined) {
       problems.add(node, 'A scrape job has no `job_name`, so Prometheus rejects the configuration.', 'Add `job_name:` with a name unique in this file.');
+    } else if (nameNode === undefined) {
+      problems.wrongType(namePair.value, 'The `job_name` of a scrape job', 'a string');
     } else if (name === '') {
       problems.add(namePair.key, 'The `job_name` of a scrape job is empty, so Prometheus rejects the configuration.', 'Give the job a name unique in this file.');
     }

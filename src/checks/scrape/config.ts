@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineCheck } from '../check.js';
+import { findJobShapeProblems } from './job-shape.js';
 import { findRelabelProblems, RELABEL_KEYS } from './relabel-problems.js';
 import { formatDuration, parseConfigDuration } from '../../load/duration.js';
 import { closestKey } from '../../load/schema-problems.js';
@@ -60,6 +61,9 @@ export default defineCheck({
 
         for (const key of ['relabel_configs', 'metric_relabel_configs'] as const) {
           for (const relabel of relabelConfigs(job, key)) reportRelabel(context, job, relabel);
+        }
+        for (const problem of findJobShapeProblems(job)) {
+          context.reportNode(job, problem.node, { message: `${problem.message} Prometheus rejects the configuration.`, fix: problem.fix });
         }
       },
     };

@@ -36,6 +36,7 @@ scrape_configs:
     { name: 'unset timeout capped at short interval', files: config('global:\n  scrape_timeout: 20s\nscrape_configs:\n  - job_name: a\n    scrape_interval: 10s\n') },
     { name: 'job list', files: config('- job_name: a\n- job_name: b\n') },
     { name: 'case of action', files: relabel('action: Drop\n        source_labels: [a]') },
+    { name: 'yaml 1.1 boolean', files: config('scrape_configs:\n  - job_name: a\n    honor_labels: yes\n') },
     { name: 'labeldrop with default separator', files: relabel('action: labeldrop\n        regex: tmp_.*\n        separator: ";"') },
   ],
   invalid: [
@@ -63,6 +64,13 @@ scrape_configs:
     { name: 'invalid source label', files: relabel('source_labels: [bad-x]\n        target_label: y'), findings: [at(4, 24, '`bad-x` in `source_labels`')] },
     { name: 'invalid labelmap replacement', files: relabel('action: labelmap\n        regex: (.*)\n        replacement: bad-$1'), findings: [at(6, 22, 'not a valid `replacement` for the `labelmap` action')] },
     { name: 'unknown relabel key', files: relabel('source_labels: [a]\n        target_label: b\n        sourcelabels: [c]'), findings: [at(6, 9, 'Unknown key `sourcelabels` in a relabel config')] },
+    { name: 'two ways to authenticate', files: config('scrape_configs:\n  - job_name: a\n    basic_auth:\n      username: u\n    authorization:\n      credentials_file: /t\n'), findings: [at(5, 5, 'sets `basic_auth`, `authorization`')] },
+    { name: 'target typo', files: config('scrape_configs:\n  - job_name: a\n    static_configs:\n      - target: [a:1]\n'), findings: [at(4, 9, 'Unknown key `target` in a static target group')] },
+    { name: 'url as target', files: config('scrape_configs:\n  - job_name: a\n    static_configs:\n      - targets: ["http://a:1/metrics"]\n'), findings: [at(4, 20, 'is a URL, but a target is `host:port`')] },
+    { name: 'invalid static label', files: config('scrape_configs:\n  - job_name: a\n    static_configs:\n      - targets: [a:1]\n        labels:\n          bad-x: y\n'), findings: [at(6, 11, '`bad-x` in `labels`')] },
+    { name: 'boolean as string', files: config('scrape_configs:\n  - job_name: a\n    honor_labels: "yes"\n'), findings: [at(3, 20, 'must be `true` or `false`')] },
+    { name: 'relabel entry not a mapping', files: config('scrape_configs:\n  - job_name: a\n    relabel_configs: [5]\n'), findings: [at(3, 23, 'must be a mapping, got `5`')] },
+    { name: 'params not a mapping', files: config('scrape_configs:\n  - job_name: a\n    params: 5\n'), findings: [at(3, 13, '`params` of scrape job `a` must be a mapping')] },
     {
       name: 'remote write relabel',
       files: config('remote_write:\n  - url: http://x\n    write_relabel_configs:\n      - action: keepequal\n        source_labels: [a]\n'),
