@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findClosestMatch } from './closest-match.js';
 import { describeIssue, formatValue } from './describe-issue.js';
 import { formatKeyPath } from './key-path.js';
@@ -45,9 +45,11 @@ export interface BuildPolicyInput {
  * with the file and line it comes from.
  */
 export function buildPolicy(input: BuildPolicyInput): Policy {
-  const layers = readLayers(input);
+  const { layers, presetProblems } = readLayers(input);
   const merged = layers.reduce<unknown>((value, layer) => mergeValues(value, layer.value), {});
   const problems = new ProblemList(layers);
+  // A wrong `extends` entry is reported with the rest, so one run lists every problem.
+  problems.addProblems(presetProblems);
 
   const top = policyFileSchema.safeParse(merged, { reportInput: true });
   if (!top.success) problems.addIssues(top.error.issues, [], merged, POLICY_KEYS);
@@ -93,8 +95,12 @@ function readChecks(registered: readonly PolicyCheck[], blocks: Record<string, u
   return checks;
 }
 
-/** Parses the defaults, the presets and the repository's policy, in merge order. */
-function readLayers(input: BuildPolicyInput): PolicyLayer[] {
+/**
+ * Parses the defaults, the presets and the repository's policy, in merge
+ * order. A file that is not valid YAML stops the build at once; problems
+ * with `extends` are returned to be listed with the others.
+ */
+function readLayers(input: BuildPolicyInput): { layers: PolicyLayer[]; presetProblems: PolicyProblem[] } {
   const problems: PolicyProblem[] = [];
   const parse = (source: PolicySource): PolicyLayer | undefined => {
     const parsed = parsePolicyYaml(source);
@@ -109,12 +115,15 @@ function readLayers(input: BuildPolicyInput): PolicyLayer[] {
   const repository = input.policy === undefined ? undefined : parse(input.policy);
   const layers: PolicyLayer[] = [];
   if (defaults !== undefined) layers.push(withoutExtends(defaults, problems));
+  if (problems.length > 0) throw new PolicyError(problems);
+  const presetProblems: PolicyProblem[] = [];
   if (repository !== undefined) {
-    layers.push(...readPresets(repository, input.presets ?? shippedPresets, problems, parse));
+    layers.push(...readPresets(repository, input.presets ?? shippedPresets, presetProblems, parse));
     layers.push(withoutExtends(repository));
   }
-  if (problems.length > 0) throw new PolicyError(problems);
-  return layers;
+  // A preset that is not valid YAML is reported like the policy itself: at once.
+  if (problems.length > 0) throw new PolicyError([...problems, ...presetProblems]);
+  return { layers, presetProblems };
 }
 
 function readPresets(repository: PolicyLayer, store: PresetStore, problems: PolicyProblem[], parse: (source: PolicySource) => PolicyLayer | undefined): PolicyLayer[] {
@@ -226,6 +235,10 @@ class ProblemList {
       }
       this.add(path, describeIssue(issue, hasValueAt(value, issue.path as KeyPath)));
     }
+  }
+
+  addProblems(problems: readonly PolicyProblem[]): void {
+    this.problems.push(...problems);
   }
 
   throwIfAny(): void {

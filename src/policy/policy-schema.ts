@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { parsePromql } from '../promql/parse.js';
 
 /** Severities from the most to the least severe, the order messages list them in. */
 export const SEVERITY_CHOICES = ['error', 'warning', 'info'] as const;
@@ -29,6 +30,12 @@ const globSchema = z
     });
   });
 
+/** Whether a service selector parses as a vector selector with at least one `=` matcher, which is all slo/coverage compares. */
+function isEqualitySelector(selector: string): boolean {
+  const parsed = parsePromql(selector);
+  return parsed.errors.length === 0 && parsed.expr?.type === 'VectorSelector' && parsed.expr.matchers.some((matcher) => matcher.op === '=');
+}
+
 /**
  * A service the team runs: where its code lives, how its series are
  * selected, and which files hold its monitoring. `slo/coverage` and
@@ -40,7 +47,11 @@ export const serviceSchema = z.strictObject({
   /** The scrape job of the service; the service name when unset. */
   job: z.string().min(1).optional(),
   /** A PromQL selector that picks the service's series, such as `{service="checkout"}`, instead of `job`. */
-  selector: z.string().min(1).optional(),
+  selector: z
+    .string()
+    .min(1)
+    .refine(isEqualitySelector, { message: 'expected a PromQL selector with equality matchers, such as {service="checkout"}' })
+    .optional(),
   /** Globs of the files that hold the service's monitoring (rules, SLO specs, dashboards). */
   monitoring: z.array(globSchema).optional(),
 });
@@ -57,7 +68,7 @@ export const sloPolicySchema = z.strictObject({
   page_for: z.string().min(1),
   ticket_for: z.string().min(1),
   /** Alerts whose spec gives no `runbook_url` get `<runbook_base_url>/<alert name>`. */
-  runbook_base_url: z.string().regex(/^https:\/\/[^\s/]+\S*$/, 'expected an absolute https URL such as "https://runbooks.example.com"'),
+  runbook_base_url: z.string().refine((url) => /^https:\/\/[^\s/]+\S*$/.test(url), { message: 'expected an absolute https URL such as "https://runbooks.example.com"' }),
 });
 
 /**

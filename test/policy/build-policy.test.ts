@@ -152,6 +152,11 @@ const invalidCases: InvalidCase[] = [
     errors: ['.github/promgate.yml:3:5: services.checkout.path: unknown key; did you mean paths? The keys allowed here are paths, job, selector, monitoring.'],
   },
   {
+    name: 'service selector not PromQL',
+    policy: 'services:\n  ok:\n    selector: "{{"\n',
+    errors: ['.github/promgate.yml:3:5: services.ok.selector: invalid value "{{"; expected a PromQL selector with equality matchers, such as {service="checkout"}.'],
+  },
+  {
     name: 'service name with capitals',
     policy: 'services:\n  Checkout: {}\n',
     errors: ['.github/promgate.yml:2:3: services.Checkout: invalid value "Checkout"; service names use lower-case letters, digits, `_` and `-`.'],
