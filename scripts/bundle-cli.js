@@ -2,6 +2,10 @@
 // Bundles the compiled CLI into one file. Node loads one module far faster
 // than the hundred or so that tsc emits for the CLI and its dependencies,
 // which is most of promgate's start-up time on small inputs.
+//
+// Sources import zod as `import * as z from 'zod'`, which lets esbuild keep
+// only the parts they use. `import { z } from 'zod'` bundles all of zod with
+// every locale, 360 KiB more to compile at each start (about 20 ms).
 
 import { build } from 'esbuild';
 
@@ -15,6 +19,6 @@ await build({
   minify: true,
   legalComments: 'linked',
   logLevel: 'warning',
-  // Modules that the bundle loads with require() at run time, such as `yaml` on the error path, need a require function in ESM.
+  // CommonJS packages in the bundle, such as `yaml`, call require() for Node built-ins at run time, so ESM needs a require function.
   banner: { js: "import { createRequire as __promgateRequire } from 'node:module'; const require = __promgateRequire(import.meta.url);" },
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError } from '../errors.js';
 import { parseDuration } from '../promql/index.js';
 import { DEFAULT_SLO_PERIOD, SLO_PERIODS } from './slo-spec.js';

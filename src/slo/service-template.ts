@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InternalError } from '../errors.js';
 
 export const SERVICE_TYPES = ['api', 'worker', 'database', 'node', 'kubernetes'] as const;
