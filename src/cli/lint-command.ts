@@ -10,7 +10,7 @@ import { formatReport } from './format-report.js';
 import { LINT_HELP } from './help-text.js';
 import { loadPolicyFile } from './load-policy-file.js';
 import { parseLintArgs } from './parse-lint-args.js';
-import { displayPath, toReportedFinding } from './to-reported-finding.js';
+import { displayPath, reportedFindingMapper } from './to-reported-finding.js';
 import type { Finding, Severity } from '../finding.js';
 import type { Policy } from '../policy/types.js';
 import type { Report } from '../report/report.js';
@@ -53,8 +53,9 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     const result = lint({ files: inputs.map(([file, path]) => ({ path, text: readInput(file, io.cwd) })), policy: group.policy });
     report.summary.files += result.summary.files;
     report.summary.rules += result.summary.rules;
+    const toReported = reportedFindingMapper(group.root, io.cwd);
     for (const finding of result.findings) {
-      findings.push(toReportedFinding(finding, group.root, io.cwd));
+      findings.push(toReported(finding));
       if (severityRank(finding.severity) >= severityRank(group.policy.failOn)) failed = true;
     }
   }
