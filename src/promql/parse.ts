@@ -14,7 +14,7 @@ import { buildExpr, EXPR_NODE_TYPES } from './build.js';
 import { checkExpr } from './check.js';
 import { Diagnostics, type PromqlError, type PromqlNote } from './diagnostics.js';
 import { lexPromql } from './lex.js';
-import { describeSyntaxError, firstErrorNode } from './syntax-error.js';
+import { describeSyntaxError } from './syntax-error.js';
 
 /**
  * Maximum nesting of expressions and brackets. Prometheus has no such limit;
@@ -45,17 +45,33 @@ export interface ParseResult {
   notes: PromqlNote[];
 }
 
-/** Returns the first expression node of the lezer tree that is nested deeper than `limit`. */
-function exprDepth(top: SyntaxNode, limit: number): SyntaxNode | undefined {
+interface TreeScan {
+  /** The first error node in document order. */
+  error: SyntaxNode | undefined;
+  /** The first expression node, in document order, nested deeper than the limit. */
+  tooDeep: SyntaxNode | undefined;
+}
+
+/**
+ * Finds the first error node and the first expression node nested deeper
+ * than `limit` in one walk of the lezer tree, because a walk visits every
+ * node and each expression is parsed once per run. The walk stops at the
+ * first error node, which takes precedence over the depth.
+ */
+function scanTree(top: SyntaxNode, limit: number): TreeScan {
   const cursor = top.cursor();
   const exprLevels: boolean[] = [];
   let depth = 0;
+  let tooDeep: SyntaxNode | undefined;
   for (;;) {
+    if (cursor.type.isError) {
+      return { error: cursor.node, tooDeep };
+    }
     const isExpr = EXPR_NODE_TYPES.has(cursor.type.id);
     if (isExpr) {
       depth++;
-      if (depth > limit) {
-        return cursor.node;
+      if (depth > limit && tooDeep === undefined) {
+        tooDeep = cursor.node;
       }
     }
     if (cursor.firstChild()) {
@@ -67,7 +83,7 @@ function exprDepth(top: SyntaxNode, limit: number): SyntaxNode | undefined {
     }
     while (!cursor.nextSibling()) {
       if (!cursor.parent()) {
-        return undefined;
+        return { error: undefined, tooDeep };
       }
       if (exprLevels.pop() === true) {
         depth--;
@@ -97,7 +113,8 @@ export function parsePromql(input: string, options: ParseOptions = {}): ParseRes
 
   const nestingError = lexed.error?.tooDeep === true;
   const tree = nestingError ? undefined : parser.parse(lexed.lezerSource);
-  const errorNode = tree === undefined ? undefined : firstErrorNode(tree.topNode);
+  const scan = tree === undefined ? undefined : scanTree(tree.topNode, maxDepth);
+  const errorNode = scan?.error;
   if (errorNode !== undefined && (lexed.error === undefined || errorNode.from < lexed.error.start)) {
     const report = describeSyntaxError(input, lexed.tokens, errorNode);
     if (report.limit === true) diagnostics.limit(report.message, report.start, report.end);
@@ -110,7 +127,7 @@ export function parsePromql(input: string, options: ParseOptions = {}): ParseRes
     return result();
   }
 
-  const tooDeep = exprDepth(tree.topNode, maxDepth);
+  const tooDeep = scan?.tooDeep;
   if (tooDeep !== undefined) {
     diagnostics.syntax(
       `The expression nests more than ${maxDepth} levels deep; promgate rejects deeper expressions. Split it, for example into recording rules.`,

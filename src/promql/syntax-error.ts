@@ -150,21 +150,3 @@ export function describeSyntaxError(src: string, tokens: readonly Token[], error
     end: token.end,
   };
 }
-
-/** Finds the first error node of a lezer tree, in document order. */
-export function firstErrorNode(top: SyntaxNode): SyntaxNode | undefined {
-  const cursor = top.cursor();
-  for (;;) {
-    if (cursor.type.isError) {
-      return cursor.node;
-    }
-    if (cursor.firstChild()) {
-      continue;
-    }
-    while (!cursor.nextSibling()) {
-      if (!cursor.parent()) {
-        return undefined;
-      }
-    }
-  }
-}
