@@ -109,8 +109,12 @@ function mergeSources(node: YamlNode): YamlMap[] {
 
 export function findPair(map: YamlMap | undefined, key: string): YamlPair | undefined {
   if (map === undefined) return undefined;
-  for (const pair of mapPairs(map)) {
-    if (keyText(pair) === key) return pair;
+  const pairs = mapPairs(map);
+  // The loader looks up about a dozen keys per rule, so plain scalar keys, nearly all of them, are compared without resolving aliases.
+  for (let index = 0; index < pairs.length; index++) {
+    const pair = pairs[index]!;
+    const text = pair.key.kind === 'scalar' ? pair.key.value : keyText(pair);
+    if (text === key) return pair;
   }
   return undefined;
 }

@@ -384,7 +384,8 @@ export function parseYaml(text: string): YamlParseResult {
 
 /** Follows aliases to the node they refer to. */
 export function resolveNode(node: YamlNode | undefined): YamlNode | undefined {
-  let current = node;
+  if (node?.kind !== 'alias') return node;
+  let current: YamlNode | undefined = node;
   for (let hops = 0; current?.kind === 'alias' && hops < 100; hops++) current = current.target;
   return current?.kind === 'alias' ? undefined : current;
 }
