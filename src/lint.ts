@@ -157,6 +157,7 @@ function createContext(
   expressions: ExpressionCache,
   policy: Readonly<Policy>,
 ): CheckContext<unknown> {
+  const docs = docsUrl(check.id);
   const push = (file: MonitoringFile | undefined, start: number, end: number, subject: Subject | undefined, report: ReportOptions): void => {
     const severity = report.severity !== undefined && severityRank(report.severity) < severityRank(configured) ? report.severity : configured;
     const finding: Finding = { check: check.id, severity, message: report.message };
@@ -179,7 +180,7 @@ function createContext(
         endLine: other.source.positionAt(Math.max(node.start, node.end - 1)).line,
       }));
     }
-    finding.docs = docsUrl(check.id);
+    finding.docs = docs;
     if (subject !== undefined) finding.subject = describeSubject(subject);
     findings.push(finding);
   };

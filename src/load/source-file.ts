@@ -12,6 +12,8 @@ export class SourceFile {
   readonly path: string;
   readonly text: string;
   private lineStarts: number[] | undefined;
+  /** 0-based line of the last `positionAt` result. */
+  private lastLine = 0;
 
   constructor(path: string, text: string) {
     this.path = path;
@@ -21,12 +23,17 @@ export class SourceFile {
   positionAt(offset: number): Position {
     const starts = this.getLineStarts();
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= clamped) low = middle;
-      else high = middle - 1;
+    // Callers often look up several offsets on one line in a row, such as a finding's start and end, so that line is tried first.
+    let low = this.lastLine;
+    if (starts[low]! > clamped || (low + 1 < starts.length && starts[low + 1]! <= clamped)) {
+      low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle]! <= clamped) low = middle;
+        else high = middle - 1;
+      }
+      this.lastLine = low;
     }
     return { line: low + 1, column: clamped - starts[low]! + 1 };
   }
