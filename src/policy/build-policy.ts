@@ -51,7 +51,8 @@ export function buildPolicy(input: BuildPolicyInput): Policy {
   // A wrong `extends` entry is reported with the rest, so one run lists every problem.
   problems.addProblems(presetProblems);
 
-  const top = policyFileSchema.safeParse(merged, { reportInput: true });
+  // Each schema parses once per policy, so zod's eval-compiled fast path would cost more to generate than it saves.
+  const top = policyFileSchema.safeParse(merged, { reportInput: true, jitless: true });
   if (!top.success) problems.addIssues(top.error.issues, [], merged, POLICY_KEYS);
 
   // Check blocks are validated even when a top-level key is wrong, so one run lists every problem.
@@ -181,8 +182,8 @@ function readCheckSettings(check: PolicyCheck, raw: unknown, problems: ProblemLi
 
   const { enabled, severity, ...options } = raw;
   const optionKeys = check.options instanceof z.ZodObject ? Object.keys(check.options.shape) : [];
-  const switches = checkSwitchSchema.safeParse({ enabled, severity }, { reportInput: true });
-  const parsedOptions = check.options.safeParse(options, { reportInput: true });
+  const switches = checkSwitchSchema.safeParse({ enabled, severity }, { reportInput: true, jitless: true });
+  const parsedOptions = check.options.safeParse(options, { reportInput: true, jitless: true });
   if (!switches.success) problems.addIssues(switches.error.issues, path, raw, []);
   if (!parsedOptions.success) problems.addIssues(parsedOptions.error.issues, path, options, [...CHECK_SWITCH_KEYS, ...optionKeys]);
   if (!switches.success || !parsedOptions.success) return undefined;
