@@ -11,7 +11,7 @@ import { CI_HELP } from './help-text.js';
 import { loadBasePolicy } from './load-base-policy.js';
 import { loadPolicyFile } from './load-policy-file.js';
 import { parseCiArgs } from './parse-ci-args.js';
-import { readChanges } from './read-changes.js';
+import { listChangedPaths, readChanges } from './read-changes.js';
 import { readCommitFiles } from './read-commit-files.js';
 import { readWorkTreeFiles } from './read-work-tree-files.js';
 import { resolveCommit } from './resolve-commit.js';
@@ -47,7 +47,7 @@ export async function runCi(argv: readonly string[], io: CliIo): Promise<number>
   const policy =
     args.policy === undefined
       ? await gitStep(`read the policy at ${base.name}`, () => loadBasePolicy(root, base, args.failOn))
-      : loadPolicyFile(resolve(cwd, args.policy), true, args.failOn, cwd);
+      : loadPolicyFile(resolve(cwd, args.policy), true, args.failOn, cwd, args.policy);
   const inScope = await gitStep('check the PATH arguments', () => resolvePathScope(args.paths, cwd, root, args.head === undefined ? undefined : head));
 
   const source: WorkTreeFiles =
@@ -57,7 +57,8 @@ export async function runCi(argv: readonly string[], io: CliIo): Promise<number>
   const changes = await gitStep('read the changes', () => readChanges(root, mergeBase, args.head === undefined ? undefined : head.id));
   for (const path of source.untracked) changes.set(path, WHOLE_FILE_CHANGE);
 
-  const result = lint({ files: source.files, policy });
+  const changedPaths = await gitStep('list the changed paths', () => listChangedPaths(root, mergeBase, args.head === undefined ? undefined : head.id));
+  const result = lint({ files: source.files, policy, pullRequest: { changedFiles: [...new Set([...changedPaths, ...source.untracked])] } });
   const plan = planDiffReport({ findings: result.findings, changes, scope: policy.report ?? 'changed' });
   const present = (findings: readonly Finding[]): Finding[] =>
     findings

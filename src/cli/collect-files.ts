@@ -1,6 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { UserError } from '../errors.js';
 import { isExcludedByPolicy, matchesPolicyGlobs } from '../policy/policy-globs.js';
 import type { Dirent } from 'node:fs';
 import type { Policy } from '../policy/types.js';
@@ -31,26 +30,28 @@ export function addExplicitFile(file: string, root: string, policy: Policy, file
  * select. Skips `.git`, `node_modules` and hidden folders below `directory`,
  * and does not follow links to folders, which could form cycles.
  */
-export function addDirectoryFiles(directory: string, root: string, policy: Policy, files: Map<string, string>): void {
-  for (const entry of readDirectory(directory)) {
+export function addDirectoryFiles(directory: string, root: string, policy: Policy, files: Map<string, string>, problems: string[]): void {
+  for (const entry of readDirectory(directory, problems)) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) addDirectoryFiles(path, root, policy, files);
+      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) addDirectoryFiles(path, root, policy, files, problems);
       continue;
     }
     if (!MONITORING_EXTENSIONS.some((extension) => entry.name.endsWith(extension))) continue;
-    if (!entry.isFile() && !(entry.isSymbolicLink() && isFileTarget(path))) continue;
+    if (!entry.isFile() && !(entry.isSymbolicLink() && isFileTarget(path, problems))) continue;
 
     const relativePath = toPosixPath(relative(root, path));
     if (matchesPolicyGlobs(policy, relativePath)) files.set(path, relativePath);
   }
 }
 
-function readDirectory(directory: string): Dirent[] {
+/** Lists a folder; an unreadable one is recorded in `problems` and skipped, so the other files are still linted. */
+function readDirectory(directory: string, problems: string[]): Dirent[] {
   try {
     return readdirSync(directory, { withFileTypes: true }).sort(compareNames);
   } catch (error) {
-    throw new UserError(`failed to read the folder ${directory}: ${describeIoError(error)}.`, { cause: error });
+    problems.push(`failed to read the folder ${directory}: ${describeIoError(error)}.`);
+    return [];
   }
 }
 
@@ -60,8 +61,14 @@ function compareNames(left: Dirent, right: Dirent): number {
   return left.name < right.name ? -1 : 1;
 }
 
-function isFileTarget(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+/** Whether a link points at a regular file; a broken link or a link loop is recorded in `problems` and skipped. */
+function isFileTarget(path: string, problems: string[]): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch (error) {
+    problems.push(`failed to read ${path}: ${describeIoError(error)}.`);
+    return false;
+  }
 }
 
 /** Words a Node.js file system error by its code, such as `permission denied (EACCES)`. */
@@ -73,6 +80,7 @@ export function describeIoError(error: unknown): string {
     EPERM: 'operation not permitted',
     EISDIR: 'it is a folder',
     ENOTDIR: 'a part of the path is not a folder',
+    ELOOP: 'too many symbolic links, probably a link loop',
     EMFILE: 'too many open files',
   };
   if (code !== undefined && words[code] !== undefined) return `${words[code]} (${code})`;

@@ -1,5 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { UserError } from '../errors.js';
+import { describeIoError } from './collect-files.js';
 
 /** Where a repository keeps its policy, relative to its root. */
 export const POLICY_FILE = join('.github', 'promgate.yml');
@@ -56,6 +58,19 @@ function fallbackRoot(directory: string, cwd: string): string {
   return isInside(cwd, directory) ? cwd : directory;
 }
 
+/**
+ * Whether a policy file exists at `path`. Something there that cannot be
+ * read, or a folder in its place, is the user's to fix, so it is an error
+ * rather than a silent fall back to the default policy.
+ */
 function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  let stats;
+  try {
+    stats = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new UserError(`failed to read the policy ${path}: ${describeIoError(error)}.`, { cause: error });
+  }
+  if (stats === undefined) return false;
+  if (!stats.isFile()) throw new UserError(`the policy ${path} is not a file; promgate reads its policy from a file named .github/promgate.yml.`);
+  return true;
 }

@@ -38,7 +38,9 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     return 0;
   }
 
-  const groups = collectGroups(args, io.cwd);
+  // Files and folders that cannot be read are reported after the findings of every other file, and make the exit code 2.
+  const ioProblems: string[] = [];
+  const groups = collectGroups(args, io.cwd, ioProblems);
   const report: Report = { findings: [], summary: { files: 0, rules: 0, findings: 0 } };
   const findings: Finding[] = [];
   const linted = new Set<string>();
@@ -50,7 +52,11 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     for (const [file] of inputs) linted.add(file);
     if (inputs.length === 0) continue;
 
-    const result = lint({ files: inputs.map(([file, path]) => ({ path, text: readInput(file, io.cwd) })), policy: group.policy });
+    const readable = inputs.flatMap(([file, path]) => {
+      const text = readInput(file, io.cwd, ioProblems);
+      return text === undefined ? [] : [{ path, text }];
+    });
+    const result = lint({ files: readable, policy: group.policy });
     report.summary.files += result.summary.files;
     report.summary.rules += result.summary.rules;
     const toReported = reportedFindingMapper(group.root, io.cwd);
@@ -67,18 +73,25 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     io.stderr.write('promgate: no files to lint; promgate reads .yml, .yaml and .rules files that the policy includes and does not exclude.\n');
   }
   io.stdout.write(formatReport(report, args.format, io));
+  for (const problem of ioProblems) io.stderr.write(`promgate: ${problem}\n`);
+  if (ioProblems.length > 0) return 2;
   return failed ? 1 : 0;
 }
 
 /** Resolves each PATH argument, finds its repository and policy, and lists the files to lint. */
-function collectGroups(args: LintArgs, cwd: string): LintGroup[] {
+function collectGroups(args: LintArgs, cwd: string, ioProblems: string[]): LintGroup[] {
   const explicitPolicy = args.policy === undefined ? undefined : resolve(cwd, args.policy);
   const policies = new Map<string, Policy>();
   const groups = new Map<string, LintGroup>();
 
   for (const path of args.paths) {
     const absolute = resolve(cwd, path);
-    const isDirectory = statInput(absolute, path);
+    const kind = statInput(absolute, path);
+    if (kind === 'other') {
+      ioProblems.push(`${path} is neither a file nor a folder, such as a pipe or a device; promgate reads only regular files.`);
+      continue;
+    }
+    const isDirectory = kind === 'directory';
     const directory = isDirectory ? absolute : dirname(absolute);
     const location: RepositoryLocation =
       explicitPolicy === undefined ? findRepository(directory, cwd) : { root: findRootForPolicy(directory, explicitPolicy, cwd), policyFile: explicitPolicy };
@@ -86,7 +99,7 @@ function collectGroups(args: LintArgs, cwd: string): LintGroup[] {
     const policyKey = location.policyFile ?? '';
     let policy = policies.get(policyKey);
     if (policy === undefined) {
-      policy = loadPolicyFile(location.policyFile, explicitPolicy !== undefined, args.failOn, cwd);
+      policy = loadPolicyFile(location.policyFile, explicitPolicy !== undefined, args.failOn, cwd, explicitPolicy === undefined ? undefined : args.policy);
       policies.set(policyKey, policy);
     }
 
@@ -96,14 +109,14 @@ function collectGroups(args: LintArgs, cwd: string): LintGroup[] {
       group = { root: location.root, policy, files: new Map() };
       groups.set(groupKey, group);
     }
-    if (isDirectory) addDirectoryFiles(absolute, group.root, policy, group.files);
+    if (isDirectory) addDirectoryFiles(absolute, group.root, policy, group.files, ioProblems);
     else addExplicitFile(absolute, group.root, policy, group.files);
   }
   return [...groups.values()];
 }
 
-/** Returns whether a PATH argument is a folder. Throws a `UserError` when it does not exist. */
-function statInput(absolute: string, argument: string): boolean {
+/** Returns what a PATH argument is. Throws a `UserError` when it does not exist or cannot be read. */
+function statInput(absolute: string, argument: string): 'file' | 'directory' | 'other' {
   let stats;
   try {
     stats = statSync(absolute);
@@ -113,13 +126,15 @@ function statInput(absolute: string, argument: string): boolean {
     }
     throw new UserError(`failed to read ${argument}: ${describeIoError(error)}.`, { cause: error });
   }
-  return stats.isDirectory();
+  return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other';
 }
 
-function readInput(file: string, cwd: string): string {
+/** Reads a file; one that cannot be read is recorded in `problems` so the other files are still linted. */
+function readInput(file: string, cwd: string, problems: string[]): string | undefined {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UserError(`failed to read ${displayPath(file, cwd)}: ${describeIoError(error)}.`, { cause: error });
+    problems.push(`failed to read ${displayPath(file, cwd)}: ${describeIoError(error)}.`);
+    return undefined;
   }
 }

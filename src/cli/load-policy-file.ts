@@ -12,11 +12,12 @@ import type { Policy } from '../policy/types.js';
  * the `--fail-on` override. `explicit` marks a file named with `--policy`,
  * whose absence is the user's mistake rather than a missing repository policy.
  */
-export function loadPolicyFile(policyFile: string | undefined, explicit: boolean, failOn: Severity | undefined, cwd: string): Policy {
+export function loadPolicyFile(policyFile: string | undefined, explicit: boolean, failOn: Severity | undefined, cwd: string, shown?: string): Policy {
   const overrides = failOn === undefined ? {} : { failOn };
   if (policyFile === undefined) return buildPolicy({ checks: CHECKS, overrides });
 
-  const displayed = displayPath(policyFile, cwd);
+  // A path given with --policy is shown as the user wrote it.
+  const displayed = shown ?? displayPath(policyFile, cwd);
   let text: string;
   try {
     text = readFileSync(policyFile, 'utf8');

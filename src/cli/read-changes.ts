@@ -1,7 +1,7 @@
 import { fileChangeFromPatch, parsePatch, WHOLE_FILE_CHANGE } from '../diff/index.js';
 import { MONITORING_EXTENSIONS } from './collect-files.js';
 import { parseDiffWithRaw } from './parse-diff-with-raw.js';
-import { runGit } from './run-git.js';
+import { runGit, splitNulFields } from './run-git.js';
 import type { FileChange } from '../diff/index.js';
 
 /**
@@ -57,4 +57,15 @@ export async function readChanges(root: string, mergeBase: string, head: string 
 /** Tells whether git printed `Binary files a/x and b/x differ` instead of hunks. */
 function isBinaryPatch(patch: string): boolean {
   return patch.split('\n').some((line) => line.startsWith('Binary files ') && line.endsWith(' differ'));
+}
+
+/**
+ * Lists every path the change adds, modifies, renames or deletes, whatever
+ * its type, for checks about the change as a whole such as `dod/monitoring`,
+ * which look at a service's code as well as its monitoring.
+ */
+export async function listChangedPaths(root: string, mergeBase: string, head: string | undefined): Promise<string[]> {
+  const range = head === undefined ? [mergeBase] : [mergeBase, head];
+  const output = await runGit(['diff', '--name-only', '-z', '--no-renames', '--no-relative', ...range, '--'], { cwd: root });
+  return splitNulFields(output);
 }
