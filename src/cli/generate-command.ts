@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHECKS } from '../checks/registry.js';
 import { UserError } from '../errors.js';
@@ -103,7 +103,7 @@ function generateSlo(argv: readonly string[], io: CliIo): number {
     }
     const output = typeof values.out === 'string' ? join(resolve(io.cwd, values.out), basename(result.outputPath)) : join(repository.root, result.outputPath);
     writeOutput(output, result.text);
-    io.stdout.write(`${relative(io.cwd, output) || output}: generated from ${spec}\n`);
+    io.stdout.write(`${shownPath(output, io.cwd, values.out)}: generated from ${spec}\n`);
   }
   return failed ? 1 : 0;
 }
@@ -156,7 +156,7 @@ function generateService(argv: readonly string[], io: CliIo): number {
   }
   const output = join(resolve(io.cwd, values.out), `${name}.rules.yml`);
   writeOutput(output, text);
-  io.stdout.write(`${relative(io.cwd, output) || output}: generated for service ${name}\n`);
+  io.stdout.write(`${shownPath(output, io.cwd, values.out)}: generated for service ${name}\n`);
   return 0;
 }
 
@@ -168,6 +168,11 @@ function sloDefaults(policyFile: string | undefined): SloGenerationDefaults {
   });
   if (policy.slo === undefined) throw new UserError('the policy has no `slo` section; rules/default.yml should provide one.');
   return fromPolicyOptions(policy.slo);
+}
+
+/** Shows an output path relative to the current folder, or absolute when the user gave `--out` as an absolute path. */
+function shownPath(output: string, cwd: string, out: string | undefined): string {
+  return out !== undefined && isAbsolute(out) ? output : relative(cwd, output) || output;
 }
 
 function readBytes(path: string, shown: string): Uint8Array {
