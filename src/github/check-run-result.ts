@@ -37,8 +37,13 @@ export interface LintedPullRequest {
   onError: ErrorConclusion;
   policy: PolicySource;
   headSha: string;
-  /** Files read and linted: those the pull request changes, and others read because some checks compare files. */
-  linted: { changed: number; others: number };
+  /**
+   * Files read and linted: those the pull request changes, and others read
+   * because some checks compare files. `no-monitoring-changes` when the pull
+   * request changes no file promgate lints and only the checks about the pull
+   * request as a whole ran.
+   */
+  linted: { changed: number; others: number } | 'no-monitoring-changes';
   rules: number;
   /** Markdown paragraphs about files that were not read, limits and the policy file. */
   notes: readonly string[];
@@ -119,8 +124,9 @@ export function internalErrorCheckRun(step: string, error: unknown, deliveryId: 
 }
 
 function lintedSentence(pullRequest: LintedPullRequest): string {
-  const { changed, others } = pullRequest.linted;
   const at = inlineCode(shortSha(pullRequest.headSha));
+  if (pullRequest.linted === 'no-monitoring-changes') return `This pull request changes no file that promgate lints, so promgate checked only the pull request as a whole at ${at}.`;
+  const { changed, others } = pullRequest.linted;
   const rules = plural(pullRequest.rules, 'rule');
   if (others === 0) return `promgate linted the ${plural(changed, 'changed file')} of this pull request at ${at} (${rules}).`;
   return `promgate linted ${plural(changed + others, 'file')} at ${at} (${rules}): the ${plural(changed, 'changed file')} of this pull request and ${plural(others, 'other file')} from the repository, because some checks compare files.`;

@@ -37,3 +37,13 @@ export function missingPatchNotes(files: readonly ChangedFile[]): string[] {
   }
   return notes;
 }
+
+/** Lists every path a pull request touches, for checks about the pull request as a whole: a rename touches its old path too. */
+export function changedPaths(files: readonly ChangedFile[]): string[] {
+  const paths = new Set<string>();
+  for (const file of files) {
+    paths.add(file.path);
+    if (file.previousPath !== undefined) paths.add(file.previousPath);
+  }
+  return [...paths];
+}

@@ -4,18 +4,21 @@ import { lint } from '../lint.js';
 import { inlineCode } from '../report/markdown-text.js';
 import { readBlobs } from './blob-reader.js';
 import { selectCandidateFiles } from './candidate-files.js';
-import { invalidPolicyCheckRun, lintedCheckRun, noMonitoringChangesCheckRun, plural } from './check-run-result.js';
-import { fileChangesOf, missingPatchNotes } from './file-changes.js';
+import { invalidPolicyCheckRun, lintedCheckRun } from './check-run-result.js';
+import { changedPaths, fileChangesOf, missingPatchNotes } from './file-changes.js';
+import { lintWithoutMonitoringFiles } from './lint-without-monitoring-files.js';
 import { POLICY_PATH } from './load-policy.js';
 import { reviewPolicyChange } from './policy-change.js';
-import { httpStatus, listChangedFiles, MAX_LISTED_FILES, readPolicyFile } from './pull-request-reader.js';
+import { httpStatus, listChangedFiles, readPolicyFile } from './pull-request-reader.js';
 import { repositoryOf } from './pull-request-target.js';
 import { readRepositoryTree } from './repository-tree.js';
-import { fingerprintFindings } from './review-fingerprint.js';
+import { reviewCandidates } from './review-candidates.js';
+import { contextNotes, listingNotes } from './review-notes.js';
 import { selectLintFiles } from './select-lint-files.js';
 import { UserError } from '../errors.js';
 import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
+import type { PullRequestInfo } from '../checks/check.js';
 import type { Finding } from '../finding.js';
 import type { ErrorConclusion, Policy } from '../policy/types.js';
 import type { RepositoryLimits } from './app-settings.js';
@@ -27,7 +30,6 @@ import type { PolicyLoader } from './load-policy.js';
 import type { PullRequestTarget } from './pull-request-target.js';
 import type { RepositoryTree } from './repository-tree.js';
 import type { ReviewCandidate } from './review-plan.js';
-import type { LintFileSelection } from './select-lint-files.js';
 
 export const FILE_TOO_LARGE_CHECK = 'promgate/file-too-large';
 
@@ -91,10 +93,12 @@ export async function lintPullRequest(
   progress.step = 'list the changed files';
   const changed = await listChangedFiles(octokit, target);
   const notes = listingNotes(target, changed);
+  const pullRequest: PullRequestInfo = { changedFiles: changedPaths(changed), labels: target.labels, body: target.body };
   const policyFileChange = changed.find((file) => file.path === POLICY_PATH || file.previousPath === POLICY_PATH);
   if (selectCandidateFiles(changed, policy).length === 0 && policyFileChange === undefined) {
-    const checkRun = noMonitoringChangesCheckRun({ changedFiles: Math.max(target.changedFiles, changed.length), include: policy.include, policy: source, notes });
-    return { checkRun, candidates: [], fingerprints: new Set(), complete: false };
+    progress.step = 'lint the pull request as a whole';
+    const changedFiles = Math.max(target.changedFiles, changed.length);
+    return lintWithoutMonitoringFiles({ target, policy, source, pullRequest, changedFiles, notes });
   }
 
   progress.step = 'list the files of the repository';
@@ -112,7 +116,7 @@ export async function lintPullRequest(
 
   progress.step = 'lint the monitoring files';
   const lintedPaths = new Set(selection.read.map((file) => file.path));
-  const result = lint({ files: read.files.filter((file) => lintedPaths.has(file.path)), policy });
+  const result = lint({ files: read.files.filter((file) => lintedPaths.has(file.path)), policy, pullRequest });
   const findings: Finding[] = [...result.findings, ...selection.tooLarge.map((file) => fileTooLargeFinding(file.path, file.size ?? 0, maxFileBytes))];
   if (policyFileChange !== undefined) {
     // A rename away from the policy path removes the policy as surely as a deletion.
@@ -133,7 +137,6 @@ export async function lintPullRequest(
   }
 
   const report = planDiffReport({ findings, changes: fileChangesOf(changed), scope: policy.report ?? 'changed' });
-  const fingerprints = fingerprintFindings(findings);
   const incomplete = failedChanged.length > 0 || selection.unreadable.length > 0;
   const checkRun = lintedCheckRun({
     report,
@@ -149,8 +152,7 @@ export async function lintPullRequest(
   });
 
   const complete = !incomplete && read.failed.length === 0 && tree?.complete === true && selection.leftOut.files === 0;
-  const candidates = report.reported.map((entry) => ({ ...entry, fingerprint: fingerprints.get(entry.finding) ?? '' }));
-  return { checkRun, candidates, fingerprints: new Set(fingerprints.values()), complete };
+  return { checkRun, ...reviewCandidates(report, findings), complete };
 }
 
 function invalidPolicy(source: PolicySource, error: unknown, log: Logger): LintOutcome {
@@ -177,29 +179,6 @@ function fileTooLargeFinding(path: string, size: number, maxFileBytes: number): 
     fix: 'Split the file, or raise `max_file_bytes` in `.github/promgate.yml` on the base branch, or add the file to `exclude`.',
     docs: DOCS_BASE_URL.replace(/\/checks$/, '/policy.md'),
   };
-}
-
-function listingNotes(target: PullRequestTarget, changed: readonly ChangedFile[]): string[] {
-  if (changed.length < MAX_LISTED_FILES || target.changedFiles <= changed.length) return [];
-  return [
-    `This pull request changes ${target.changedFiles.toLocaleString('en-US')} files, but GitHub lists only the first ${MAX_LISTED_FILES.toLocaleString('en-US')}; promgate did not lint the rest. Run \`npx promgate lint\` on the repository to check them.`,
-  ];
-}
-
-function contextNotes(tree: RepositoryTree | undefined, selection: LintFileSelection, failedOthers: number): string[] {
-  const notes: string[] = [];
-  if (tree === undefined) {
-    notes.push('promgate could not list the files of the repository, so checks that compare files saw only the changed files.');
-  } else if (!tree.complete) {
-    notes.push(`The repository's file tree is too large to list within ${plural(tree.requests, 'request')}, so checks that compare files did not see every file.`);
-  }
-  if (selection.leftOut.files > 0) {
-    notes.push(
-      `promgate read the changed files and as many others as fit its limits, and left out ${plural(selection.leftOut.files, 'other file')} (${selection.leftOut.bytes.toLocaleString('en-US')} bytes), so checks that compare files did not see them. The operator of the App sets the limits (\`PROMGATE_MAX_REPOSITORY_FILES\`, \`PROMGATE_MAX_REPOSITORY_BYTES\`).`,
-    );
-  }
-  if (failedOthers > 0) notes.push(`promgate could not read ${plural(failedOthers, 'unchanged file')}, so checks that compare files did not see them.`);
-  return notes;
 }
 
 function errorText(error: unknown): string {

@@ -1,3 +1,5 @@
+import { readPullRequest } from './read-pull-request.js';
+import { targetOf } from './pull-request-target.js';
 import type { Logger } from 'pino';
 import type { Context, ProbotOctokit } from 'probot';
 import type { PullRequestTarget, RepositoryRef } from './pull-request-target.js';
@@ -7,18 +9,9 @@ export const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchro
 
 export type PullRequestContext = Context<(typeof PULL_REQUEST_EVENTS)[number]>;
 
-/** Reads the pull request a `pull_request` event is about from its payload. */
+/** Reads the pull request a `pull_request` event is about from its payload, labels and description included. */
 export function pullRequestTarget(payload: PullRequestContext['payload']): PullRequestTarget {
-  return {
-    owner: payload.repository.owner.login,
-    repo: payload.repository.name,
-    number: payload.pull_request.number,
-    headSha: payload.pull_request.head.sha,
-    baseSha: payload.pull_request.base.sha,
-    baseRef: payload.pull_request.base.ref,
-    // Some webhook payload types mark the count optional; without it the summary cannot tell that GitHub cut the file list.
-    changedFiles: payload.pull_request.changed_files ?? 0,
-  };
+  return targetOf({ owner: payload.repository.owner.login, repo: payload.repository.name }, payload.pull_request);
 }
 
 /**
@@ -26,7 +19,9 @@ export function pullRequestTarget(payload: PullRequestContext['payload']): PullR
  * check on commit `headSha`. The payload lists the pull requests of the
  * repository itself; for pull requests from forks it lists none, so they are
  * looked up by commit. A pull request whose head has moved past `headSha` is
- * skipped, since its newer commit gets its own review.
+ * skipped, since its newer commit gets its own review. Each pull request is
+ * read again, because its labels and description may have changed since the
+ * commit was pushed.
  */
 export async function rerunTargets(
   octokit: ProbotOctokit,
@@ -43,12 +38,12 @@ export async function rerunTargets(
 
   const targets: PullRequestTarget[] = [];
   for (const number of numbers) {
-    const { data: pull } = await octokit.rest.pulls.get({ ...repository, pull_number: number });
-    if (pull.state !== 'open' || pull.head.sha !== headSha) {
-      log.info({ pullRequest: number, state: pull.state, headSha: pull.head.sha, requestedSha: headSha }, 'Skipped a re-run for a pull request that is closed or has newer commits');
+    const pull = await readPullRequest(octokit, { ...repository, number });
+    if (pull.state !== 'open' || pull.target.headSha !== headSha) {
+      log.info({ pullRequest: number, state: pull.state, headSha: pull.target.headSha, requestedSha: headSha }, 'Skipped a re-run for a pull request that is closed or has newer commits');
       continue;
     }
-    targets.push({ ...repository, number, headSha, baseSha: pull.base.sha, baseRef: pull.base.ref, changedFiles: pull.changed_files });
+    targets.push(pull.target);
   }
   if (targets.length === 0) log.info({ headSha }, 'Found no open pull request to review again for the re-run commit');
   return targets;

@@ -57,7 +57,7 @@ function listItems(findings: readonly Finding[]): string[] {
   const parts: string[] = [];
   let file: string | undefined;
   for (const finding of findings) {
-    if (finding.file !== file) parts.push(`### \`${finding.file}\``);
+    if (finding.file !== file || parts.length === 0) parts.push(finding.file === undefined ? '### Pull request' : `### \`${finding.file}\``);
     file = finding.file;
     const fix = finding.fix === undefined ? '' : `\n\n  Fix: ${finding.fix}`;
     const where = finding.line === undefined ? '' : ` on line ${finding.line}`;

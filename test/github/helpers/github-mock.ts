@@ -59,6 +59,18 @@ export interface TreeFile {
 /** A failure GitHub can respond with, injected before a request so that the App must retry or recover. */
 export type Fault = '500' | '422' | 'timeout' | 'secondary-rate-limit' | 'primary-rate-limit';
 
+/** What `getPullRequest` changes in the pull request it serves. */
+export interface PullRequestOverrides {
+  headSha?: string;
+  state?: string;
+  changedFiles?: number;
+  labels?: string[];
+  body?: string;
+  /** The repository of the head branch: a fork, or null when the fork was deleted. */
+  headRepository?: { name: string; owner: { login: string } } | null;
+  maintainerCanModify?: boolean;
+}
+
 /** A promgate review thread as GraphQL returns it. */
 export interface ThreadNode {
   id: string;
@@ -241,7 +253,10 @@ export class GitHubMock {
     return this.rest('POST', `${this.repositoryPath}/pulls/${pullNumber}/reviews`, status, response, 'pulls/create-review');
   }
 
-  getPullRequest(pullNumber: number, overrides: { headSha?: string; state?: string; changedFiles?: number } = {}): this {
+  /** Serves the pull request; by default an open one from a branch of the same repository. */
+  getPullRequest(pullNumber: number, overrides: PullRequestOverrides = {}): this {
+    const baseRepository = { name: this.repository.repo, full_name: `${this.repository.owner}/${this.repository.repo}`, owner: { login: this.repository.owner } };
+    const headRepository = overrides.headRepository === undefined ? baseRepository : overrides.headRepository;
     return this.rest(
       'GET',
       `${this.repositoryPath}/pulls/${pullNumber}`,
@@ -250,8 +265,15 @@ export class GitHubMock {
         number: pullNumber,
         state: overrides.state ?? 'open',
         changed_files: overrides.changedFiles ?? 1,
-        head: { sha: overrides.headSha ?? HEAD_SHA, ref: 'changes' },
-        base: { sha: BASE_SHA, ref: 'master' },
+        labels: (overrides.labels ?? []).map((name, index) => ({ id: index + 1, name })),
+        body: overrides.body === undefined ? null : overrides.body,
+        maintainer_can_modify: overrides.maintainerCanModify ?? false,
+        head: {
+          sha: overrides.headSha ?? HEAD_SHA,
+          ref: 'changes',
+          repo: headRepository === null ? null : { name: headRepository.name, full_name: `${headRepository.owner.login}/${headRepository.name}`, owner: headRepository.owner },
+        },
+        base: { sha: BASE_SHA, ref: 'master', repo: baseRepository },
       },
       'pulls/get',
     );

@@ -7,6 +7,9 @@ export type WebhookEvent = Parameters<Probot['receive']>[0];
 
 export interface PayloadOverrides {
   changedFiles?: number;
+  labels?: string[];
+  headSha?: string;
+  body?: string;
 }
 
 function readFixture(name: string): Record<string, unknown> {
@@ -18,8 +21,11 @@ function readFixture(name: string): Record<string, unknown> {
  * `@octokit/webhooks-examples`, changing only the fields a test names.
  */
 export function pullRequestEvent(action: PullRequestAction, overrides: PayloadOverrides = {}, id = `delivery-${action}`): WebhookEvent {
-  const payload = readFixture(`pull_request.${action}`) as { pull_request: { changed_files: number } };
+  const payload = readFixture(`pull_request.${action}`) as { pull_request: { changed_files: number; labels: { name: string }[]; head: { sha: string }; body: string | null } };
   if (overrides.changedFiles !== undefined) payload.pull_request.changed_files = overrides.changedFiles;
+  if (overrides.labels !== undefined) payload.pull_request.labels = overrides.labels.map((name) => ({ name }));
+  if (overrides.headSha !== undefined) payload.pull_request.head.sha = overrides.headSha;
+  if (overrides.body !== undefined) payload.pull_request.body = overrides.body;
   // The fixture is a GitHub payload for this event; JSON.parse cannot know its type.
   return { id, name: 'pull_request', payload } as WebhookEvent;
 }
