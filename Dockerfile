@@ -14,8 +14,8 @@ COPY src ./src
 COPY rules ./rules
 RUN npm run build
 
-# Stage 2 holds the compiled App, the policy presets it reads at run time,
-# and the production dependencies only.
+# Stage 2 holds the compiled App, the policy presets and check pages it reads
+# at run time, and the production dependencies only.
 FROM node:20.20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
@@ -25,6 +25,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY rules ./rules
+# `/promgate explain` replies with these pages.
+COPY docs/checks ./docs/checks
 
 # The image's `node` user (uid 1000) runs the App; it owns nothing it could change in /app.
 USER node

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { readAppSettings } from './app-settings.js';
 import { BlobCache } from './blob-reader.js';
 import { CHECK_RUN_NAME } from './check-run-updates.js';
+import { CommandRunner } from './command-runner.js';
 import { MemoryDeliveryRegistry, RedisDeliveryRegistry } from './delivery-registry.js';
 import { createHttpRoutes } from './http-routes.js';
 import { loadPolicy } from './load-policy.js';
@@ -39,8 +40,9 @@ export interface PromgateApp {
 
 /**
  * Creates the promgate App. With `REDIS_URL` set, the instances that use the
- * same Redis share webhook delivery deduplication and the lock that reviews
- * one pull request at a time. Without it, both live in this process.
+ * same Redis share webhook delivery deduplication and the lock that runs the
+ * reviews and commands of one pull request one at a time. Without it, both
+ * live in this process.
  */
 export function createPromgate(options: PromgateAppOptions = {}): PromgateApp {
   const settings = options.settings ?? readAppSettings(process.env);
@@ -61,7 +63,7 @@ export function createPromgate(options: PromgateAppOptions = {}): PromgateApp {
 
   const app: ApplicationFunction = (probot: Probot, appOptions: ApplicationFunctionOptions) => {
     logRedisError = (error, key) => probot.log.error({ err: error, key }, 'Failed to renew or release a Redis lock');
-    registerEvents(probot, runner, settings.appId);
+    registerEvents(probot, runner, new CommandRunner(runner, metrics), settings.appId);
     try {
       appOptions.addHandler(createHttpRoutes(metrics, redisHealth(redis)));
     } catch (error) {
@@ -84,8 +86,10 @@ export function createPromgateApp(options: PromgateAppOptions = {}): Application
   return createPromgate(options).app;
 }
 
-function registerEvents(probot: Probot, runner: ReviewRunner, appId: number | undefined): void {
+function registerEvents(probot: Probot, runner: ReviewRunner, commands: CommandRunner, appId: number | undefined): void {
   probot.on([...PULL_REQUEST_EVENTS], (context) => runner.handle(context, async () => [pullRequestTarget(context.payload)]));
+
+  probot.on('issue_comment.created', (context) => commands.handle(context));
 
   probot.on('check_run.rerequested', async (context) => {
     const run = context.payload.check_run;

@@ -14,6 +14,8 @@ export interface AppMetrics {
   githubRequests: Counter<'status'>;
   githubRateLimited: Counter<'limit'>;
   deliveriesSkipped: Counter;
+  /** Counts `/promgate` commands by command and result: `done`, `rejected` for users without write access, or `failed`. */
+  commands: Counter<'command' | 'result'>;
 }
 
 /** Creates the metrics; `processMetrics` adds prom-client's process and Node.js metrics, which the server exposes. */
@@ -56,6 +58,12 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): AppMe
     deliveriesSkipped: new Counter({
       name: 'promgate_webhook_deliveries_skipped_total',
       help: 'Webhook deliveries skipped because this or another instance already processed the same delivery id.',
+      registers: [registry],
+    }),
+    commands: new Counter({
+      name: 'promgate_commands_total',
+      help: 'Commands run from pull request comments, by command and result: done, rejected (no write access) or failed.',
+      labelNames: ['command', 'result'],
       registers: [registry],
     }),
   };

@@ -7,6 +7,8 @@ export interface TreeBlob {
   sha: string;
   /** Size in bytes. */
   size: number;
+  /** Git's file mode, `100644` for a regular file or `100755` for an executable one. */
+  mode: string;
 }
 
 export interface RepositoryTree {
@@ -68,7 +70,7 @@ function blobsOf(entries: readonly TreeEntry[], prefix: string): TreeBlob[] {
   const blobs: TreeBlob[] = [];
   for (const entry of entries) {
     if (entry.type !== 'blob' || entry.mode === SYMLINK_MODE || entry.path === undefined || entry.sha === undefined) continue;
-    blobs.push({ path: `${prefix}${entry.path}`, sha: entry.sha, size: entry.size ?? 0 });
+    blobs.push({ path: `${prefix}${entry.path}`, sha: entry.sha, size: entry.size ?? 0, mode: entry.mode ?? '100644' });
   }
   return blobs;
 }

@@ -6,8 +6,8 @@ import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
 import type { DeliveryRegistry } from './delivery-registry.js';
 import type { AppMetrics } from './metrics.js';
-import type { PullRequestTarget } from './pull-request-target.js';
-import type { ReviewDependencies } from './review-pull-request.js';
+import type { PullRequestRef, PullRequestTarget } from './pull-request-target.js';
+import type { ReviewDependencies, ReviewResult } from './review-pull-request.js';
 import type { ReviewLock } from './review-lock.js';
 
 /** The parts of a Probot context a review needs, whichever event started it. */
@@ -27,15 +27,22 @@ export class ReviewRunner {
     private readonly deliveries: DeliveryRegistry,
     private readonly lock: ReviewLock,
     private readonly metrics: AppMetrics,
-    private readonly dependencies: ReviewDependencies,
+    readonly dependencies: ReviewDependencies,
   ) {}
 
-  /**
-   * Reviews the pull requests `findTargets` returns, unless this delivery was
-   * processed before. When a review throws, the delivery id is released so
-   * that redelivering it from the App's settings runs the review again.
-   */
+  /** Reviews the pull requests `findTargets` returns, unless this delivery was processed before. */
   async handle(context: EventContext, findTargets: () => Promise<PullRequestTarget[]>): Promise<void> {
+    await this.once(context, async () => {
+      for (const target of await findTargets()) await this.review(context, target);
+    });
+  }
+
+  /**
+   * Runs `work` unless this delivery was processed before. When `work`
+   * throws, the delivery id is released so that redelivering it from the
+   * App's settings runs it again.
+   */
+  async once(context: EventContext, work: () => Promise<void>): Promise<void> {
     if (!(await this.deliveries.claim(context.id))) {
       this.metrics.deliveriesSkipped.inc();
       context.log.info('Skipped a webhook delivery that promgate already processed');
@@ -43,9 +50,7 @@ export class ReviewRunner {
     }
 
     try {
-      for (const target of await findTargets()) {
-        await this.lock.runExclusive(pullRequestKey(target), () => this.review(context, target));
-      }
+      await work();
     } catch (error) {
       await this.deliveries.release(context.id).catch((releaseError: unknown) => {
         context.log.error({ err: releaseError }, 'Failed to release the webhook delivery id; a redelivery will be skipped');
@@ -54,7 +59,17 @@ export class ReviewRunner {
     }
   }
 
-  private async review(context: EventContext, target: PullRequestTarget): Promise<void> {
+  /** Runs `task` while no review or command of the same pull request runs, on this instance or another. */
+  exclusive<T>(pullRequest: PullRequestRef, task: () => Promise<T>): Promise<T> {
+    return this.lock.runExclusive(pullRequestKey(pullRequest), task);
+  }
+
+  /** Reviews one pull request under its lock, and records the review in the log and the metrics. */
+  review(context: EventContext, target: PullRequestTarget): Promise<ReviewResult> {
+    return this.exclusive(target, () => this.measureReview(context, target));
+  }
+
+  private async measureReview(context: EventContext, target: PullRequestTarget): Promise<ReviewResult> {
     const log = context.log.child({ repository: `${target.owner}/${target.repo}`, pullRequest: target.number });
     const started = performance.now();
     let conclusion = 'error';
@@ -64,6 +79,7 @@ export class ReviewRunner {
       conclusion = result.conclusion;
       findings = result.reported.length;
       countFindings(this.metrics, result.reported);
+      return result;
     } finally {
       const seconds = (performance.now() - started) / 1000;
       this.metrics.reviews.inc({ conclusion });

@@ -25,9 +25,12 @@ export interface LintFileSelection {
   leftOut: { files: number; bytes: number };
 }
 
+/** A file of the head commit's tree, as far as choosing files needs it. */
+export type SizedBlob = Pick<TreeBlob, 'path' | 'sha' | 'size'>;
+
 export interface SelectionInput {
   /** The files of the head commit, or undefined when the tree could not be listed. */
-  tree: readonly TreeBlob[] | undefined;
+  tree: readonly SizedBlob[] | undefined;
   changed: readonly ChangedFile[];
   policy: Policy;
   limits: RepositoryLimits;
@@ -77,7 +80,7 @@ export function selectLintFiles(input: SelectionInput): LintFileSelection {
 }
 
 /** Orders by path in code unit order, which does not depend on the locale. */
-function byPath(left: TreeBlob, right: TreeBlob): number {
+function byPath(left: SizedBlob, right: SizedBlob): number {
   if (left.path === right.path) return 0;
   return left.path < right.path ? -1 : 1;
 }

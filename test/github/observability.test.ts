@@ -97,6 +97,7 @@ test('metrics follow the naming conventions', async () => {
     ['promgate_github_requests_total', 'counter'],
     ['promgate_github_rate_limited_total', 'counter'],
     ['promgate_webhook_deliveries_skipped_total', 'counter'],
+    ['promgate_commands_total', 'counter'],
   ]);
   for (const [name, type] of types) {
     expect(name).toMatch(type === 'counter' ? /^promgate_[a-z_]+_total$/ : /^promgate_[a-z_]+_seconds$/);

@@ -16,6 +16,7 @@ test.each([
   ['pull_request', 'reopened'],
   ['check_run', 'rerequested'],
   ['check_suite', 'rerequested'],
+  ['issue_comment', 'created'],
 ])('%s.%s fixture matches the package example', (name, action) => {
   const fixture: unknown = JSON.parse(readFileSync(new URL(`../../fixtures/webhooks/${name}.${action}.json`, import.meta.url), 'utf8'));
   const candidates = examples.find((event) => event.name === name)?.examples.filter((example) => example.action === action && example.installation !== undefined);

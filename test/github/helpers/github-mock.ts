@@ -284,6 +284,50 @@ export class GitHubMock {
     return this.rest('GET', `${this.repositoryPath}/commits/${sha}/pulls`, 200, body, 'repos/list-pull-requests-associated-with-commit');
   }
 
+  /** Serves a user's access to the repository, as `role_name` and the older `permission` field GitHub derives from it. */
+  collaboratorPermission(login: string, roleName: string, permission?: string): this {
+    const permissions: Record<string, string> = { maintain: 'write', triage: 'read' };
+    const body = { permission: permission ?? permissions[roleName] ?? roleName, role_name: roleName, user: { login, type: 'User' } };
+    return this.rest('GET', `${this.repositoryPath}/collaborators/${login}/permission`, 200, body, 'repos/get-collaborator-permission-level');
+  }
+
+  /** Serves the 404 GitHub sends for a login it does not know. */
+  collaboratorNotFound(login: string): this {
+    return this.rest('GET', `${this.repositoryPath}/collaborators/${login}/permission`, 404, { message: 'Not Found', status: '404' }, 'repos/get-collaborator-permission-level');
+  }
+
+  createReaction(commentId: number): this {
+    return this.rest('POST', `${this.repositoryPath}/issues/comments/${commentId}/reactions`, 201, { id: 1, content: 'eyes' }, 'reactions/create-for-issue-comment');
+  }
+
+  createComment(issueNumber = PULL_NUMBER): this {
+    return this.rest('POST', `${this.repositoryPath}/issues/${issueNumber}/comments`, 201, { id: 900, body: '' }, 'issues/create-comment');
+  }
+
+  /** Serves a commit of the Git Data API with the SHA of its tree. */
+  getCommit(sha: string, treeSha: string): this {
+    return this.rest('GET', `${this.repositoryPath}/git/commits/${sha}`, 200, { sha, tree: { sha: treeSha }, parents: [] }, 'git/get-commit');
+  }
+
+  /** Accepts a new blob and returns the SHA git gives its content. */
+  createBlob(text: string): this {
+    return this.rest('POST', `${this.repositoryPath}/git/blobs`, 201, { sha: blobSha(text) }, 'git/create-blob');
+  }
+
+  createTree(sha: string): this {
+    return this.rest('POST', `${this.repositoryPath}/git/trees`, 201, { sha, tree: [], truncated: false }, 'git/create-tree');
+  }
+
+  createCommit(sha: string): this {
+    return this.rest('POST', `${this.repositoryPath}/git/commits`, 201, { sha }, 'git/create-commit');
+  }
+
+  /** Responds to the update of a branch, by default by moving it. */
+  updateRef(branch: string, status = 200): this {
+    const body = status === 200 ? { ref: `refs/heads/${branch}`, object: { type: 'commit' } } : { message: 'Update is not a fast forward', status: String(status) };
+    return this.rest('PATCH', `${this.repositoryPath}/git/refs/heads%2F${branch}`, status, body, 'git/update-ref');
+  }
+
   /** The requests as `METHOD path` lines, which tests compare in order. */
   get requestLines(): string[] {
     return this.requests.map((request) => `${request.method} ${request.path}`);

@@ -48,3 +48,40 @@ export function checkSuiteRerequestedEvent(id = 'delivery-check-suite', appId = 
   payload.check_suite.app.id = appId;
   return { id, name: 'check_suite', payload } as WebhookEvent;
 }
+
+/** The id of the comment in the `issue_comment.created` fixture. */
+export const COMMENT_ID = 492700400;
+
+export interface CommentOverrides {
+  login?: string;
+  userType?: string;
+  /** False keeps the fixture's issue, which is no pull request. */
+  onPullRequest?: boolean;
+}
+
+/**
+ * Builds an `issue_comment.created` event with `body` from the example of
+ * `@octokit/webhooks-examples`. The example comments on issue 1, so the
+ * comment is moved to pull request 2 of the same repository, which GitHub
+ * marks with `issue.pull_request`.
+ */
+export function issueCommentEvent(body: string, overrides: CommentOverrides = {}, id = 'delivery-comment'): WebhookEvent {
+  const payload = readFixture('issue_comment.created') as {
+    issue: { number: number; pull_request?: Record<string, unknown> };
+    comment: { body: string; user: { login: string; type: string } };
+  };
+  if (overrides.onPullRequest !== false) {
+    payload.issue.number = 2;
+    payload.issue.pull_request = {
+      url: 'https://api.github.com/repos/Codertocat/Hello-World/pulls/2',
+      html_url: 'https://github.com/Codertocat/Hello-World/pull/2',
+      diff_url: 'https://github.com/Codertocat/Hello-World/pull/2.diff',
+      patch_url: 'https://github.com/Codertocat/Hello-World/pull/2.patch',
+      merged_at: null,
+    };
+  }
+  payload.comment.body = body;
+  if (overrides.login !== undefined) payload.comment.user.login = overrides.login;
+  if (overrides.userType !== undefined) payload.comment.user.type = overrides.userType;
+  return { id, name: 'issue_comment', payload } as WebhookEvent;
+}
