@@ -31,7 +31,7 @@ export function unknownCommandReply(login: string, word: string): string {
 }
 
 /** Says who may run commands, to a user who may not. */
-export function refusalReply(login: string, repository: string, role: string): string {
+export function rejectionReply(login: string, repository: string, role: string): string {
   const roles = COMMAND_ROLES.map((name) => `\`${name}\``).join(', ');
   return `@${login} only people with ${roles} access to ${inlineCode(repository)} can run promgate commands, and your access is ${inlineCode(role)}. Ask a maintainer to comment the command.`;
 }

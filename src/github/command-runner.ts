@@ -1,7 +1,7 @@
 import { CHECKS } from '../checks/registry.js';
 import { readCheckPage, suggestCheckIds } from './check-docs.js';
 import { readCommandPermission } from './command-permission.js';
-import { closedReply, explainReply, failureReply, helpReply, recheckReply, refusalReply, unknownCheckReply, unknownCommandReply } from './command-replies.js';
+import { closedReply, explainReply, failureReply, helpReply, recheckReply, rejectionReply, unknownCheckReply, unknownCommandReply } from './command-replies.js';
 import { isBotAuthor, parseCommentCommand } from './comment-command.js';
 import { httpStatus } from './pull-request-reader.js';
 import { readPullRequest } from './read-pull-request.js';
@@ -52,7 +52,7 @@ export class CommandRunner {
     if (!permission.allowed) {
       log.info({ role: permission.role }, 'Rejected a promgate command from a user without write access');
       this.metrics.commands.inc({ command: command.name, result: 'rejected' });
-      await this.reply(request, refusalReply(login, `${repository.owner}/${repository.repo}`, permission.role));
+      await this.reply(request, rejectionReply(login, `${repository.owner}/${repository.repo}`, permission.role));
       return;
     }
 

@@ -42,7 +42,7 @@ export async function runRegenerate(request: CommandRequest, dependencies: LintD
 
   const read = await readRegenerationFiles(octokit, target, policy, dependencies);
   const plan = planRegeneration(read.files, policy.slo === undefined ? {} : fromPolicyOptions(policy.slo));
-  // A file that exists but could not be read would be written as new; the notes name it instead.
+  // A file that exists but could not be read would be written as new, so it is left out and the notes name it.
   plan.changes = plan.changes.filter((change) => !(change.created && read.tree.has(change.path)));
   const report: RegenerationReport = { login, plan, texts: new Map(read.files.map((file) => [file.path, file.text])), notes: read.notes };
   log.info({ headSha: target.headSha, changes: plan.changes.length, unchanged: plan.unchanged.length, invalid: plan.invalid.length }, 'Planned the regeneration of SLO rules');
