@@ -21,8 +21,8 @@ const REPLY = `POST ${REPOSITORY}/issues/2/comments`;
 const HEAD_TREE_SHA = '1111111111111111111111111111111111111111';
 const NEW_TREE_SHA = '2222222222222222222222222222222222222222';
 const NEW_COMMIT_SHA = '3333333333333333333333333333333333333333';
-/** Reports every finding, so the stale finding on the spec's first key counts although the pull request changed a later line. */
-const REPORT_ALL_POLICY = 'report: all\n';
+/** The default policy: the stale finding counts as part of the change, since it relates to every line of the changed spec. */
+const BASE_POLICY = 'report: changed\n';
 const FORK = { name: 'Hello-World', owner: { login: 'contributor' } };
 
 /** Builds the patch GitHub shows for a file: the unified diff without its `diff`, `---` and `+++` lines. */
@@ -84,12 +84,13 @@ test('regenerate pushes one commit that fixes stale rules', async () => {
     .installationToken()
     .listCheckRuns()
     .createCheckRun()
-    .policyFile(BASE_SHA, REPORT_ALL_POLICY)
+    .policyFile(BASE_SHA, BASE_POLICY)
     .pullRequestFiles([SPEC_CHANGE])
     .tree(tree)
     .blobs(tree)
     .updateCheckRun()
-    .reviewState();
+    .reviewState()
+    .createReview();
   await probot.receive(pullRequestEvent('opened', { changedFiles: 1 }));
   expect(checkRunSummary(review)).toContain('`slo/checkout.rules.yml` was generated from an earlier version of this spec');
 
@@ -98,7 +99,7 @@ test('regenerate pushes one commit that fixes stale rules', async () => {
     .collaboratorPermission('Codertocat', 'write')
     .createReaction(COMMENT_ID)
     .getPullRequest(2)
-    .policyFile(BASE_SHA, REPORT_ALL_POLICY)
+    .policyFile(BASE_SHA, BASE_POLICY)
     .tree(tree)
     .getCommit(HEAD_SHA, HEAD_TREE_SHA)
     .createBlob(expected)
@@ -156,7 +157,7 @@ test('regenerate pushes one commit that fixes stale rules', async () => {
   const synchronize = new GitHubMock()
     .listCheckRuns([], NEW_COMMIT_SHA)
     .createCheckRun()
-    .policyFile(BASE_SHA, REPORT_ALL_POLICY)
+    .policyFile(BASE_SHA, BASE_POLICY)
     .pullRequestFiles([SPEC_CHANGE, rulesChange])
     .tree(newTree, { sha: NEW_COMMIT_SHA })
     .blobs([newTree[1]!])
@@ -354,6 +355,7 @@ test('regenerate waits for a running review', async () => {
     .blobs(tree)
     .updateCheckRun()
     .reviewState()
+    .createReview()
     .collaboratorPermission('Codertocat', 'write')
     .createReaction(COMMENT_ID)
     .getPullRequest(2)

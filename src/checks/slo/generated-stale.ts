@@ -38,7 +38,11 @@ export default defineCheck({
           context.reportRange(spec, root?.start ?? 0, root === undefined ? 0 : Math.min(root.end, spec.source.lineStart(2) - 1), {
             message: `\`${file.path}\` was generated from an earlier version of this spec (sha256 \`${header.specSha256.slice(0, 12)}…\`, now \`${status.specSha256.slice(0, 12)}…\`), so its rules and alerts no longer match it.`,
             fix: REGENERATE,
-            ...(file.documents[0]?.yaml.root === undefined ? {} : { related: [{ file, node: file.documents[0].yaml.root }] }),
+            // The whole spec counts: a change to its objective, lines below the finding, is what made the rules stale.
+            related: [
+              ...(root === undefined ? [] : [{ file: spec, node: root }]),
+              ...(file.documents[0]?.yaml.root === undefined ? [] : [{ file, node: file.documents[0].yaml.root }]),
+            ],
           });
         } else if (status.state === 'hand-edited') {
           const line = status.actual === undefined ? Math.max(1, status.line - 1) : status.line;

@@ -1,7 +1,8 @@
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import check from '../../../src/checks/slo/generated-stale.js';
-import { testCheck } from '../harness.js';
+import { runCheck, testCheck } from '../harness.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../fixtures/slo');
 const spec = fs.readFileSync(path.join(fixtures, 'checkout.yml'), 'utf8');
@@ -31,4 +32,11 @@ testCheck(check, {
       findings: [{ file: 'fixtures/slo/checkout.rules.yml', line: 1, column: 1, severity: 'info', message: 'not among the linted files' }],
     },
   ],
+});
+
+describe('slo/generated-stale related locations', () => {
+  it('counts every line of the changed spec', () => {
+    const [finding] = runCheck(check, { 'fixtures/slo/checkout.yml': spec.replace('objective: 99.9', 'objective: 99.5'), 'fixtures/slo/checkout.rules.yml': rules });
+    expect(finding?.related?.[0]).toEqual({ file: 'fixtures/slo/checkout.yml', startLine: 2, endLine: spec.trimEnd().split('\n').length });
+  });
 });
