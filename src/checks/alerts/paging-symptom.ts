@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import * as z from 'zod';
 import { defineCheck } from '../check.js';
+import { compileNamePatterns } from '../name-patterns.js';
 import { metricNameOf } from '../../promql/selectors.js';
 import { walk } from '../../promql/walk.js';
 
@@ -21,7 +21,7 @@ export default defineCheck({
   create(context) {
     const paging = new Set(context.options.paging_severities);
     const patterns = context.options.cause_patterns;
-    const isCause = patterns.length > 0 ? picomatch(patterns) : () => false;
+    const isCause = compileNamePatterns(patterns);
     return {
       rule(rule) {
         if (rule.kind !== 'alerting') return;

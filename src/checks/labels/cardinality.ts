@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { defineCheck } from '../check.js';
-import { describeSite, jobLabelSites, reportSite, ruleLabelSites } from './label-sites.js';
-import type { LabelSite } from './label-sites.js';
+import { describeSite, reportDeniedLabels } from './label-sites.js';
 
 /** `{{ $value }}`, `{{ humanize $value }}` and other template actions that read the alert's value. */
 const VALUE_TEMPLATE = /\{\{[^}]*\$value\b/;
@@ -20,17 +19,15 @@ export default defineCheck({
     .strict(),
   create(context) {
     const denied = new Set(context.options.denied_labels);
-    const report = (site: LabelSite): void => {
-      if (!denied.has(site.name)) return;
-      reportSite(context, site, {
-        message: `${describeSite(site)}, which has a value per user, request or object, so every value creates a new series and the series count grows without bound.`,
-        fix: `Drop \`${site.name}\`; keep such identifiers in logs or traces, and aggregate them away in metrics.`,
-      });
-    };
+    const hooks = reportDeniedLabels(context, context.options.denied_labels, (site) => ({
+      message: `${describeSite(site)}, which has a value per user, request or object, so every value creates a new series and the series count grows without bound.`,
+      fix: `Drop \`${site.name}\`; keep such identifiers in logs or traces, and aggregate them away in metrics.`,
+    }));
 
     return {
+      ...hooks,
       rule(rule) {
-        for (const site of ruleLabelSites(context, rule)) report(site);
+        hooks.rule?.(rule);
         for (const label of rule.labels) {
           if (denied.has(label.name) || !VALUE_TEMPLATE.test(label.value)) continue;
           context.reportNode(rule, label.valueNode, {
@@ -38,9 +35,6 @@ export default defineCheck({
             fix: 'Move the value into an annotation, such as `description: "{{ $value | humanize }} errors per second"`.',
           });
         }
-      },
-      scrapeJob(job) {
-        for (const site of jobLabelSites(job)) report(site);
       },
     };
   },

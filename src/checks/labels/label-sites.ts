@@ -1,6 +1,6 @@
 import { relabelConfigs, staticConfigs } from '../../load/scrape-fields.js';
 import { walk } from '../../promql/walk.js';
-import type { CheckContext, ReportOptions } from '../check.js';
+import type { CheckContext, CheckVisitor, ReportOptions } from '../check.js';
 import type { Rule, ScrapeJob } from '../../load/model.js';
 import type { Expr } from '../../promql/ast.js';
 import type { YamlNode } from '../../load/yaml-tree.js';
@@ -61,4 +61,23 @@ export function reportSite(context: CheckContext<unknown>, site: LabelSite, repo
   if (site.kind === 'expression') context.reportExpression(site.rule, site.expr.start, site.expr.end, report);
   else if (site.kind === 'rule-label') context.reportNode(site.rule, site.node, report);
   else context.reportNode(site.job, site.node, report);
+}
+
+/**
+ * Builds the hooks of a check that denies label names: every place a rule or
+ * a scrape job keeps or creates a denied label is reported with `describe`.
+ */
+export function reportDeniedLabels(context: CheckContext<unknown>, deniedNames: readonly string[], describe: (site: LabelSite) => ReportOptions): Pick<CheckVisitor, 'rule' | 'scrapeJob'> {
+  const denied = new Set(deniedNames);
+  const report = (site: LabelSite): void => {
+    if (denied.has(site.name)) reportSite(context, site, describe(site));
+  };
+  return {
+    rule(rule) {
+      for (const site of ruleLabelSites(context, rule)) report(site);
+    },
+    scrapeJob(job) {
+      for (const site of jobLabelSites(job)) report(site);
+    },
+  };
 }

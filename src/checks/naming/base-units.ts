@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import * as z from 'zod';
 import { defineCheck } from '../check.js';
+import { compileNamePatterns } from '../name-patterns.js';
 import { metricNameOf, metricNameRange } from '../../promql/selectors.js';
 import { walk } from '../../promql/walk.js';
 
@@ -122,7 +122,7 @@ export default defineCheck({
     .strict(),
   create(context) {
     const exceptions = context.options.exceptions;
-    const isException = exceptions.length > 0 ? picomatch(exceptions) : () => false;
+    const isException = compileNamePatterns(exceptions);
     // Names repeat across rules, so each is split into words once per run.
     const units = new Map<string, ReturnType<typeof findNonBaseUnit>>();
     const unitOf = (name: string) => {

@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import * as z from 'zod';
 import { defineCheck } from '../check.js';
+import { compileNamePatterns } from '../name-patterns.js';
 
 const PART = /^[a-z0-9_]+$/;
 
@@ -18,7 +18,7 @@ export default defineCheck({
     .strict(),
   create(context) {
     const exceptions = context.options.exceptions;
-    const isException = exceptions.length > 0 ? picomatch(exceptions) : () => false;
+    const isException = compileNamePatterns(exceptions);
     return {
       rule(rule) {
         if (rule.kind !== 'recording' || isException(rule.name)) return;

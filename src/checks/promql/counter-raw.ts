@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import * as z from 'zod';
 import { defineCheck } from '../check.js';
+import { compileNamePatterns } from '../name-patterns.js';
 import { metricNameOf, metricNameRange } from '../../promql/selectors.js';
 import { walk } from '../../promql/walk.js';
 import type { Expr } from '../../promql/ast.js';
@@ -29,7 +29,7 @@ export default defineCheck({
     .strict(),
   create(context) {
     const patterns = context.options.gauge_patterns;
-    const isGauge = patterns.length > 0 ? picomatch(patterns) : () => false;
+    const isGauge = compileNamePatterns(patterns);
     return {
       rule(rule) {
         const { expr } = context.expression(rule);

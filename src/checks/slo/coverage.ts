@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import * as z from 'zod';
 import { defineCheck } from '../check.js';
+import { compileNamePatterns } from '../name-patterns.js';
 import { sloDefaults } from './policy-defaults.js';
 import { readFileSpecs } from './spec-documents.js';
 import { classifySignals, selectsService } from './signals.js';
@@ -86,7 +86,7 @@ function report(context: CheckContext<{ infrastructure_jobs: string[] }>, servic
 
 function findServices(context: CheckContext<{ infrastructure_jobs: string[] }>): Service[] {
   const patterns = context.options.infrastructure_jobs;
-  const isInfrastructure = patterns.length > 0 ? picomatch(patterns) : () => false;
+  const isInfrastructure = compileNamePatterns(patterns);
   const byName = new Map<string, Service>();
   const policyServices = context.policy.services ?? {};
 
