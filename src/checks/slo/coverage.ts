@@ -13,7 +13,7 @@ import type { Slo } from '../../slo/slo-spec.js';
 interface Service {
   name: string;
   match: ServiceMatch;
-  /** Where the finding goes: the scrape job or the spec that names the service; undefined for a service only the policy names. */
+  /** The scrape job or spec that names the service, where the finding goes; undefined for a service only the policy names. */
   location: { file: MonitoringFile; node: YamlNode; job?: ScrapeJob } | undefined;
   hasSpec: boolean;
   /** Whether one of the service's SLOs is about latency, which then counts as its latency signal. */
@@ -124,7 +124,7 @@ function findServices(context: CheckContext<{ infrastructure_jobs: string[] }>):
   return [...byName.values()].sort((left, right) => left.name.localeCompare(right.name));
 }
 
-/** An SLO on latency counts slow requests: its queries read histogram buckets, or its name says so. */
+/** Tells whether an SLO is about latency: its queries read histogram buckets, or its name says so. */
 function isLatencySlo(slo: Slo): boolean {
   const queries = slo.sli.kind === 'events' ? [slo.sli.error, slo.sli.total] : slo.sli.kind === 'good-total' ? [slo.sli.good, slo.sli.total] : [slo.sli.errorRatio];
   return /latency|duration/i.test(slo.name.value) || queries.some((query) => /_bucket\b|\ble\s*=/.test(query.template));
