@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The bundle that bin/promgate.js runs when it exists, so it must never be older than the sources. */
-export const BUNDLE = join(PACKAGE_ROOT, 'dist', 'bundle', 'promgate.js');
+export const BUNDLE = join(PACKAGE_ROOT, 'dist', 'bundle', 'promgate.cjs');
 
 /**
  * Runs `npm run build` (tsc, then the bundle) unless the bundle is newer than
