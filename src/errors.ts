@@ -8,7 +8,7 @@ export const ISSUES_URL = 'https://github.com/promgate/promgate/issues';
 
 /**
  * A mistake the user can fix: a wrong flag, an invalid policy, a path that
- * does not exist. The message says what failed and what to do, and front ends
+ * does not exist. The message states what failed and what to do, and front ends
  * print it without a stack trace.
  */
 export class UserError extends Error {
@@ -29,15 +29,15 @@ export class InternalError extends Error {
   }
 }
 
-/** Whether `PROMGATE_DEBUG=1` asks for stack traces. */
+/** Whether `PROMGATE_DEBUG=1` requests stack traces. */
 export function isDebugEnabled(env: Readonly<Record<string, string | undefined>>): boolean {
   return env.PROMGATE_DEBUG === '1';
 }
 
 /**
  * Formats any thrown value for the terminal and picks the exit code. A
- * `UserError` prints its message alone; anything else is a crash with a hint
- * to report it, and carries the stack only when `debug` is set.
+ * `UserError` prints its message, and anything else is reported as a crash
+ * with a hint to report it. Either carries the stack only when `debug` is set.
  */
 export function describeError(error: unknown, debug: boolean): { text: string; exitCode: number } {
   if (error instanceof UserError) {

@@ -7,7 +7,7 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
 
-/** What a finding is about, so front ends can tell whether a change touched it. */
+/** The rule, group, job, document or file a finding is about, so front ends can tell whether a change touched it. */
 export interface FindingSubject {
   kind: 'rule' | 'group' | 'job' | 'document' | 'file';
   name: string;

@@ -6,7 +6,7 @@ import type { YamlNode } from '../load/yaml-tree.js';
 import type { ParsedExpression } from '../rule-expression.js';
 import type { Repository } from '../repository.js';
 
-/** What a change under review is, beyond its files: a pull request, or the commits `promgate ci` compares. */
+/** A change under review beyond its files: a pull request, or the commits `promgate ci` compares. */
 export interface PullRequestInfo {
   /** Every path the change adds, modifies, renames or deletes, relative to the repository root. */
   changedFiles: readonly string[];
@@ -19,7 +19,7 @@ export interface PullRequestInfo {
 /** The inputs a check reads; the App and the CLI use them to explain what ran. */
 export type CheckInput = 'yaml' | 'rules' | 'scrape' | 'slo' | 'pull-request';
 
-/** What a finding is about: the thing a change must touch for the finding to count as new. */
+/** The rule, group, job, document or file a finding is about, which a change must touch for the finding to count as new. */
 export type Subject = Rule | RuleGroup | ScrapeJob | RuleDocument | ScrapeDocument | MonitoringFile;
 
 /** A place, besides the finding's own, that the finding is about: the other copy of a duplicate, the scrape job whose interval applies. */
@@ -75,7 +75,7 @@ export interface CheckVisitor {
 export interface Check<Options = Record<string, never>> {
   /** The check's path under `src/checks/`, such as `naming/counter-suffix`. */
   id: string;
-  /** One line starting with Require, Disallow or Enforce. */
+  /** One line starting with Require, Disallow, Enforce or Report. */
   description: string;
   severity: Severity;
   inputs: readonly CheckInput[];
@@ -83,7 +83,7 @@ export interface Check<Options = Record<string, never>> {
   needsPrometheus: boolean;
   /**
    * A strict schema of the check's options. Their default values live in
-   * `rules/default.yml`, so the policy a repository sees is one readable file.
+   * `rules/default.yml`, so the policy a repository reads is one readable file.
    */
   options: z.ZodType<Options>;
   create(context: CheckContext<Options>): CheckVisitor;

@@ -71,7 +71,7 @@ function isFileTarget(path: string, problems: string[]): boolean {
   }
 }
 
-/** Words a Node.js file system error by its code, such as `permission denied (EACCES)`. */
+/** Describes a Node.js file system error by its code, such as `permission denied (EACCES)`. */
 export function describeIoError(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
   const words: Record<string, string> = {

@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { describeIoError } from './collect-files.js';
 
-/** Where a repository keeps its policy, relative to its root. */
+/** The path of a repository's policy, relative to its root. */
 export const POLICY_FILE = join('.github', 'promgate.yml');
 
 /** The repository a linted path belongs to, and its policy file if it has one. */

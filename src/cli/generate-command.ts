@@ -17,7 +17,8 @@ import type { DatabaseExporter, ServiceType } from '../slo/service-template.js';
 
 export const GENERATE_HELP = `Usage:
   promgate generate slo SPEC... [--out DIR | --stdout] [--policy FILE]
-  promgate generate service NAME --type TYPE --job JOB [--exporter EXPORTER] [--label KEY=VALUE]... [--out DIR]
+  promgate generate service NAME --type TYPE --job JOB [--exporter EXPORTER] [--label KEY=VALUE]...
+                           [--runbook-base-url URL] [--out DIR]
 
 generate slo writes the recording rules and multi-window burn-rate alerts of
 each Sloth or OpenSLO spec, next to the spec as <name>.rules.yml, or in DIR
@@ -26,7 +27,9 @@ alert severities, for durations, runbook base URL) come from the policy's
 slo section.
 
 generate service writes rules from the template of a kind of service to
-standard output, or to DIR/NAME.rules.yml with --out.
+standard output, or to DIR/NAME.rules.yml with --out. --label adds a label to
+every rule, and alerts link runbook_url to URL/<alert name>, with
+https://runbooks.example.com as the default URL.
   TYPE       ${SERVICE_TYPES.join(', ')}
   EXPORTER   ${DATABASE_EXPORTERS.join(', ')} (with --type database)
 

@@ -20,7 +20,7 @@ export async function resolveCommit(root: string, revision: string): Promise<str
   }
 }
 
-/** Words the error for a revision the clone lacks, with the command most likely to bring it in. */
+/** Builds the error message for a revision the clone lacks, with the command most likely to bring it in. */
 async function describeUnknownRevision(root: string, revision: string): Promise<string> {
   const unknown = `\`${revision}\` is not a known git revision`;
   if (revision === 'HEAD') return `${unknown}, because the repository has no commit yet; commit the change first.`;

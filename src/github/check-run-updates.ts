@@ -33,7 +33,7 @@ export type CheckRunUpdate =
  * Splits a result into the update requests that publish it. Every update
  * appends its annotations to the run, so all batches but the last go out while
  * the run is still in progress and the last one completes it. A consumer of
- * the completed run, such as branch protection, then sees every annotation.
+ * the completed run, such as branch protection, then receives every annotation.
  * Each update repeats the title and summary because the API requires them
  * whenever `output` is sent.
  */

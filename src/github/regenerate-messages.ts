@@ -18,7 +18,7 @@ export interface RegenerationReport {
   notes: readonly string[];
 }
 
-/** Writes the message of the regeneration commit: which files it rewrites, from which specs, and who asked. */
+/** Writes the message of the regeneration commit: which files it rewrites, from which specs, and who requested it. */
 export function regenerationCommitMessage(changes: readonly RegeneratedFile[], login: string, pullRequest: number): string {
   const specs = [...new Set(changes.map((change) => change.specPath))];
   const single = `Regenerate SLO rules of ${specs[0] ?? 'no spec'}`;

@@ -6,7 +6,7 @@ import type { PullRequestTarget } from './pull-request-target.js';
 import type { RepositoryTree } from './repository-tree.js';
 import type { LintFileSelection } from './select-lint-files.js';
 
-/** Says, for the summary, that GitHub listed only part of a large pull request's files. */
+/** Describes, for the summary, that GitHub listed only part of a large pull request's files. */
 export function listingNotes(target: PullRequestTarget, changed: readonly ChangedFile[]): string[] {
   if (changed.length < MAX_LISTED_FILES || target.changedFiles <= changed.length) return [];
   return [
@@ -14,7 +14,7 @@ export function listingNotes(target: PullRequestTarget, changed: readonly Change
   ];
 }
 
-/** Says, for the summary, which files of the repository checks that compare files did not see. */
+/** Describes, for the summary, which files of the repository the checks that compare files did not read. */
 export function contextNotes(tree: RepositoryTree | undefined, selection: LintFileSelection, failedOthers: number): string[] {
   const notes: string[] = [];
   if (tree === undefined) {

@@ -11,7 +11,7 @@ export type PostedReview = { kind: 'none' } | { kind: 'posted'; comments: number
 /**
  * Posts one review with the new findings. GitHub rejects the whole review
  * with 422 when one inline comment points at a line it cannot place, and its
- * answer does not name the comment. The review is then posted again with
+ * response does not name the comment. The review is then posted again with
  * every finding listed in its body, so no finding is lost or posted twice.
  */
 export async function postReview(

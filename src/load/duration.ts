@@ -11,7 +11,7 @@ const UNIT_MILLISECONDS: Record<string, number> = {
 const DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const UNITS = ['y', 'w', 'd', 'h', 'm', 's', 'ms'] as const;
 
-/** The longest duration Prometheus stores: a signed 64-bit count of nanoseconds, about 292 years. */
+/** The maximum duration Prometheus stores: a signed 64-bit count of nanoseconds, about 292 years. */
 export const MAX_CONFIG_DURATION_MS = 9_223_372_036_854;
 
 /**

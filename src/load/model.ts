@@ -40,7 +40,7 @@ export type RuleDocumentFormat = 'rule-file' | 'group-list' | 'prometheus-rule';
 export interface RuleDocument extends DocumentBase {
   kind: 'rules';
   format: RuleDocumentFormat;
-  /** The node that holds `groups`: the root, or `spec` for a `PrometheusRule`. */
+  /** The node that contains `groups`: the root, or `spec` for a `PrometheusRule`. */
   groupsParent: YamlMap | undefined;
   groups: RuleGroup[];
   /** `metadata.name` of a Kubernetes object. */
@@ -128,7 +128,7 @@ export function isScrapeDocument(document: MonitoringDocument): document is Scra
   return document.kind === 'scrape';
 }
 
-/** A node's range, for findings about the node as a whole. */
+/** Returns a node's range, for findings about the node as a whole. */
 export function nodeRange(node: YamlNode): { start: number; end: number } {
   return { start: node.start, end: node.end };
 }

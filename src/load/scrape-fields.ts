@@ -107,7 +107,7 @@ export const DEFAULT_SCRAPE_TIMEOUT_MS = 10_000;
 
 export interface EffectiveDuration {
   milliseconds: number;
-  /** Where the value is written; undefined when it is Prometheus' default. */
+  /** The scalar that sets the value, or undefined when the value is Prometheus' default. */
   node: YamlScalar | undefined;
   source: 'job' | 'global' | 'default';
 }

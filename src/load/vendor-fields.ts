@@ -7,7 +7,7 @@
 export interface VendorField {
   key: string;
   scope: 'group' | 'rule';
-  /** Who reads the field. */
+  /** The rule evaluators that read the field, such as `Thanos Ruler`. */
   reader: string;
   reason: string;
 }

@@ -64,7 +64,7 @@ export function keyText(pair: YamlPair): string | undefined {
 
 /**
  * Lists a mapping's pairs, with the pairs of `<<` merge keys placed where the
- * merge stands; keys written in the mapping itself take precedence, as YAML's
+ * merge key is. Keys written in the mapping itself take precedence, as YAML's
  * merge key type specifies.
  */
 export function mapPairs(map: YamlMap): YamlPair[] {

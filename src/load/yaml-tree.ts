@@ -1,9 +1,9 @@
 import { EVENT_ID, getScalarValue, parseEvents, YAMLException } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
-// The `yaml` package words syntax errors. A static import shares the copy
-// that the policy reader loads on every run; a require() here loaded a
-// second, unbundled copy from node_modules, about 20 ms more whenever a file
-// had a syntax error.
+// The `yaml` package describes syntax errors. A static import shares the
+// copy that the policy reader loads on every run. A require() here loaded a
+// second, unbundled copy from node_modules, which cost about 20 ms more
+// whenever a file had a syntax error.
 import { parseAllDocuments } from 'yaml';
 
 // js-yaml's event parser is used instead of yaml's CST because it is about
@@ -75,13 +75,14 @@ export interface YamlParseResult {
 }
 
 /**
- * The most nodes one document may expand to when every alias is replaced by
- * its anchor's content. Real configuration stays far below; a "billion laughs"
- * document built from nested aliases reaches it after a few levels.
+ * The maximum number of nodes one document may expand to when every alias is
+ * replaced by its anchor's content. Real configuration stays far below it,
+ * while a "billion laughs" document built from nested aliases reaches it
+ * after a few levels.
  */
 export const MAX_EXPANDED_NODES = 1_000_000;
 
-/** The deepest nesting of collections accepted in one document. */
+/** The maximum nesting depth of collections in one document. */
 export const MAX_NESTING_DEPTH = 100;
 
 const STYLES: Record<number, ScalarStyle> = {
@@ -323,7 +324,7 @@ function parseChunk(text: string, base: number): { documents: YamlDocument[]; er
 const VAGUE_REASONS = /^(?:deficient indentation|end of the stream or a document separator is expected|bad indentation of a mapping entry)$/;
 
 /**
- * Words a syntax error with the `yaml` package's message when js-yaml's is
+ * Describes a syntax error with the `yaml` package's message when js-yaml's is
  * vague, because `yaml` names the construct ("Missing closing \"quote",
  * "Nested mappings are not allowed in compact mappings"). Runs on broken
  * files only.

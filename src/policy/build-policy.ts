@@ -223,7 +223,7 @@ class ProblemList {
         continue;
       }
       if (issue.code === 'invalid_key') {
-        // A record key that failed its schema: word the key's own issue, not the record's.
+        // A record key that failed its schema: describe the key's own issue, not the record's.
         const keyIssue = issue.issues[0];
         const key = path[path.length - 1];
         const reason = keyIssue?.code === 'invalid_format' || keyIssue?.code === 'custom' ? keyIssue.message : 'the key is not allowed here';

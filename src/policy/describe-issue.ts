@@ -19,7 +19,7 @@ const TYPE_NAMES: Record<string, string> = {
 const MAX_VALUE_LENGTH = 60;
 
 /**
- * Words a zod issue for a policy author: what is wrong with the value found
+ * Describes a zod issue for a policy author: what is wrong with the value found
  * (quoted as JSON) and what is expected instead. `present` is false when the
  * key is missing, so there is no value to show.
  */

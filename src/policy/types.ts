@@ -1,7 +1,7 @@
 import type { Severity } from '../finding.js';
 import type { ERROR_CONCLUSIONS, REPORT_SCOPES } from './policy-schema.js';
 
-/** Which findings a pull request review reports: those on changed rules, jobs and groups, or all. */
+/** Scope of the findings a pull request review reports: those on changed rules, jobs and groups, or all. */
 export type ReportScope = (typeof REPORT_SCOPES)[number];
 
 /** The check run conclusion when promgate cannot finish a review. */
@@ -25,7 +25,7 @@ export interface ServiceSettings {
   monitoring?: string[];
 }
 
-/** How one check runs: whether at all, at which severity, with which options. */
+/** Settings of one check: whether it runs, its severity and its options. */
 export interface CheckSettings {
   enabled: boolean;
   severity: Severity;
@@ -45,7 +45,7 @@ export interface Policy {
   exclude: string[];
   // The next three are optional for policies built by hand; `buildPolicy` sets them from
   // rules/default.yml, and readers treat a missing value as that file's default.
-  /** Which findings a review reports: `changed` by default. */
+  /** Scope of the findings a review reports: `changed` by default. */
   report?: ReportScope;
   /** The check run conclusion when a review cannot finish: `failure` by default. */
   onError?: ErrorConclusion;

@@ -11,7 +11,7 @@ import type { AggregationOp, ValueType } from './ast.js';
 
 export interface FunctionInfo {
   name: string;
-  /** Declared argument types. `variadic` tells which are optional or repeated. */
+  /** Declared argument types. `variadic` marks which are optional or repeated. */
   argTypes: readonly ValueType[];
   /**
    * 0: exactly `argTypes.length` arguments. n > 0: the last declared argument

@@ -1,7 +1,7 @@
 import { checkRe2 } from './regex.js';
 import type { Aggregation, Binary, Call, Expr, LabelMatcher, VectorSelector } from './ast.js';
 
-/** How sure it is that a result series carries a label. */
+/** Certainty that a result series carries a label. */
 export type Certainty = 'always' | 'maybe' | 'never';
 
 /**

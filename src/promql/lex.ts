@@ -54,9 +54,9 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
 const DURATION_KEYWORDS: ReadonlySet<string> = new Set(['step', 'range', 'min', 'max', 'min_of', 'max_of']);
 
 /**
- * Functions that promgate knows but the lezer grammar does not, mapped to a
- * function name of the same length that lezer knows. Lezer parses the call
- * with the stand-in, and promgate reads the real name from the input.
+ * Functions that promgate supports but the lezer grammar does not, mapped to
+ * a function name of the same length that the grammar defines. Lezer parses
+ * the call with the stand-in, and promgate reads the real name from the input.
  */
 const LEZER_FUNCTION_STAND_INS: Readonly<Record<string, string>> = {
   holt_winters: 'day_of_month',
@@ -649,7 +649,7 @@ function escapeEnd(src: string, pos: number): number {
 
 interface NumberScan {
   ok: boolean;
-  /** Where the scan stopped, and where the duration scan continues. */
+  /** Offset where the scan stopped, and where the duration scan continues. */
   end: number;
 }
 

@@ -1,5 +1,5 @@
 // Splits a Go text/template into items the way Go's lexer does, so the
-// parser sees the same token boundaries and the same lexical errors. The
+// parser reads the same token boundaries and the same lexical errors. The
 // lexer stops at the first error, which becomes the last item.
 
 export type KeywordType = 'block' | 'break' | 'continue' | 'define' | 'else' | 'end' | 'if' | 'range' | 'template' | 'with' | 'dot' | 'nil';

@@ -533,7 +533,7 @@ function describeListEnd(end: ListEnd): string {
   return end.type === 'end' ? '{{end}}' : '{{else}}';
 }
 
-/** Whether a template body holds only white space and comments, which a later definition may replace. */
+/** Whether a template body contains only white space and comments, which a later definition may replace. */
 function isEmptyList(text: string, list: readonly TemplateNode[]): boolean {
   return list.every((node) => node.type === 'text' && text.slice(node.start, node.end).trim() === '');
 }

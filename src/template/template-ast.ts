@@ -113,7 +113,7 @@ export interface BranchNode extends NodeBase {
   elseList: TemplateNode[] | undefined;
 }
 
-/** `{{template "name" pipeline}}`, and the call a `{{block}}` makes where it stands. */
+/** `{{template "name" pipeline}}`, and the call a `{{block}}` makes where it is written. */
 export interface TemplateCallNode extends NodeBase {
   type: 'template';
   name: string;

@@ -31,7 +31,7 @@ export default defineCheck({
 
         const runbook = rule.annotations.find((annotation) => annotation.name === 'runbook_url');
         if (runbook === undefined || runbook.value.trim() === '') return;
-        // A URL built entirely by a template, such as `{{ $externalURL }}/runbook`, is only known when the alert fires.
+        // A URL that starts with a template, such as `{{ $externalURL }}/runbook`, is only known when the alert fires.
         if (runbook.value.trimStart().startsWith('{{')) return;
         if (ABSOLUTE_URL.test(runbook.value.trim())) return;
         context.reportNode(rule, runbook.valueNode, {

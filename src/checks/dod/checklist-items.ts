@@ -7,7 +7,7 @@ export interface ChecklistItem {
 const TASK = /^\s*[-*+]\s+\[([ xX])\]\s+(.+?)\s*$/gm;
 const NOT_APPLICABLE = /\b(?:n\/a|not applicable)\b/i;
 
-/** Reads the task-list items of a markdown text. An open item that says N/A counts as answered. */
+/** Reads the task-list items of a markdown text. An open item whose text contains `N/A` or `not applicable` counts as answered. */
 export function parseChecklist(markdown: string): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   for (const match of markdown.matchAll(TASK)) {

@@ -15,7 +15,7 @@ export default defineCheck({
   options: z
     .object({
       /**
-       * Where `env` comes from: `auto` infers it from the configs linted,
+       * Source of the `env` label: `auto` infers it from the configs linted,
        * `external_labels` means only external labels add it (so local
        * series never carry it and the check stays silent), `targets` means
        * every series carries it.

@@ -4,9 +4,10 @@ import type { CheckContext } from '../check.js';
 import type { Repository } from '../../repository.js';
 
 /**
- * Where the linted configs say `env` comes from: `targets` when a scrape job
- * attaches it to its series, `external_labels` when only `global.external_labels`
- * sets it, `rules` when only rules mention it, `unknown` when nothing does.
+ * The source of `env` that the linted configs show: `targets` when a scrape
+ * job attaches it to its series, else `external_labels` when
+ * `global.external_labels` sets it, else `rules` when a rule selects, groups
+ * by or sets it, else `unknown`.
  */
 export type EnvEvidence = 'targets' | 'external_labels' | 'rules' | 'unknown';
 

@@ -18,7 +18,7 @@ export default defineCheck({
     .object({
       allowed_values: z.array(z.string().min(1)).min(1),
       /**
-       * Where `env` comes from: `auto` infers it from the configs linted,
+       * Source of the `env` label: `auto` infers it from the configs linted,
        * `external_labels` means a Prometheus outside the repository adds it,
        * `targets` means every job must attach it itself.
        */

@@ -16,7 +16,7 @@ export default defineCheck({
     .strict(),
   create(context) {
     return reportDeniedLabels(context, context.options.denied_labels, (site) => ({
-      message: `${describeSite(site)}, which holds free text; Prometheus is not a log store, and each distinct text becomes a new series.`,
+      message: `${describeSite(site)}, which contains free text. Prometheus is not a log store, and each distinct text becomes a new series.`,
       fix: `Drop \`${site.name}\`; send the text to your logs or traces, and count events with a counter labelled by a small, fixed set of values (such as \`reason\`).`,
     }));
   },

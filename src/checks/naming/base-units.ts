@@ -6,7 +6,7 @@ import { walk } from '../../promql/walk.js';
 
 type BaseUnit = 'seconds' | 'bytes' | 'ratio';
 
-/** Unit words that are never anything else, wherever they stand in a name. */
+/** Unit words that are never anything else, wherever they appear in a name. */
 const UNIT_WORDS: Readonly<Record<string, BaseUnit>> = {
   millisecond: 'seconds',
   milliseconds: 'seconds',
@@ -33,10 +33,10 @@ const UNIT_WORDS: Readonly<Record<string, BaseUnit>> = {
 };
 
 /**
- * Abbreviations that also read as other words (`ns` for namespace, `us` for
- * a region), so they count as units only as the last word of a name (or of
- * one `:`-separated part of a recorded name), before any `_total`, `_count`,
- * `_sum` or `_bucket` suffix.
+ * Abbreviations that also read as other words, such as `ns` for namespace
+ * and `us` for a region. They count as units only as the last word of a name,
+ * or of one `:`-separated part of a recorded name, before any `_total`,
+ * `_count`, `_sum`, `_bucket` or `_created` suffix.
  */
 const UNIT_ABBREVIATIONS: Readonly<Record<string, BaseUnit>> = {
   ms: 'seconds',

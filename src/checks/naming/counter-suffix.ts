@@ -59,7 +59,11 @@ function ratedSelector(argument: Expr | undefined): VectorSelector | undefined {
   return undefined;
 }
 
-/** A native histogram is rated before `histogram_quantile` and other `histogram_*` functions read it. */
+/**
+ * Tells whether a `histogram_*` function reads the rated result. A native
+ * histogram is rated before `histogram_quantile` and the other `histogram_*`
+ * functions read it, so its name needs no counter suffix.
+ */
 function feedsHistogramFunction(parents: readonly Expr[]): boolean {
   return parents.some((parent) => parent.type === 'Call' && parent.func.name.startsWith('histogram_'));
 }

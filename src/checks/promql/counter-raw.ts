@@ -42,7 +42,7 @@ export default defineCheck({
           if (misuse === undefined) return;
           const [start, end] = metricNameRange(node);
           context.reportExpression(rule, start, end, {
-            message: `The counter \`${name}\` is ${misuse} as a raw value; a counter only grows and restarts at 0, so its value says how long the process ran, not how much happened.`,
+            message: `The counter \`${name}\` is ${misuse} as a raw value; a counter only grows and restarts at 0, so its value shows how long the process ran, not how much happened.`,
             fix: `Use \`rate(${name}[5m])\` or \`increase(${name}[1h])\` first.`,
           });
         });

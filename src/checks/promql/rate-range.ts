@@ -45,13 +45,13 @@ export default defineCheck({
             const minimum = known.milliseconds * multiplier;
             if (range >= minimum) return;
             context.reportExpression(rule, argument.start, argument.end, {
-              message: `\`${fn}\` over \`[${formatDuration(range)}]\` is shorter than ${multiplier} × the ${formatDuration(known.milliseconds)} scrape interval (${known.source}): the window holds too few samples, so the result is missing or jumps whenever one scrape is late or fails.`,
+              message: `\`${fn}\` over \`[${formatDuration(range)}]\` is shorter than ${multiplier} × the ${formatDuration(known.milliseconds)} scrape interval (${known.source}): the window contains too few samples, so the result is missing or jumps whenever one scrape is late or fails.`,
               fix: `Use a range of at least ${formatDuration(minimum)}.`,
               ...(fromConfig === undefined ? {} : { related: [fromConfig.origin] }),
             });
           } else if (range < UNKNOWN_INTERVAL_MINIMUM_MS) {
             context.reportExpression(rule, argument.start, argument.end, {
-              message: `\`${fn}\` over \`[${formatDuration(range)}]\` is shorter than 2m, too short for Prometheus' default 1m scrape interval: the window often holds fewer than two samples, so the result is missing.`,
+              message: `\`${fn}\` over \`[${formatDuration(range)}]\` is shorter than 2m, too short for Prometheus' default 1m scrape interval: the window often contains fewer than two samples, so the result is missing.`,
               fix: 'Use a range of at least 4 × the scrape interval, or tell promgate the interval with `scrape_interval` in this check\'s policy options.',
             });
           }

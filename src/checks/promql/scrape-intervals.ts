@@ -5,7 +5,7 @@ import type { RelatedNode } from '../check.js';
 
 export interface KnownInterval {
   milliseconds: number;
-  /** Where the interval comes from, for messages: "job `api` in prometheus.yml". */
+  /** Origin of the interval, for messages: "job `api` in prometheus.yml". */
   source: string;
   /** The YAML that sets the interval, or the config that leaves it at the default. */
   origin: RelatedNode;

@@ -157,10 +157,10 @@ function pinnedMatchers(expr: Expr, labels: LabelSet): Map<string, LabelMatcher>
 }
 
 /**
- * Whether no value can satisfy both matchers. Decided for equality matchers,
- * alternations of plain words (`GET|LIST`) and patterns with a plain prefix
- * (`2..` against `5..`); any other pair counts as overlapping, so a
- * duplicate may be missed but is never invented.
+ * Whether no value can satisfy both matchers. This is decided for equality
+ * matchers, alternations of plain words (`GET|LIST`) and patterns with a
+ * plain prefix (`2..` against `5..`). Any other pair counts as overlapping,
+ * so a duplicate may be missed but is never invented.
  */
 export function matchersAreDisjoint(left: LabelMatcher, right: LabelMatcher): boolean {
   const leftWords = literalAlternatives(left);

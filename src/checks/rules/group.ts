@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineCheck } from '../check.js';
 import { formatDuration } from '../../load/duration.js';
 
-/** Prometheus' default lookback delta; rule output evaluated less often than this goes stale. */
+/** Prometheus' default lookback delta. Rule output evaluated less often than this goes stale. */
 const LOOKBACK_MS = 5 * 60_000;
 
 export default defineCheck({

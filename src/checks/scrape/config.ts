@@ -12,7 +12,7 @@ import type { ScrapeDocument, ScrapeJob } from '../../load/model.js';
 import type { YamlMap } from '../../load/yaml-tree.js';
 
 /**
- * Keys of a scrape job that Prometheus knows, from 2.x to 3.x. Any key
+ * Keys of a scrape job that Prometheus accepts, from 2.x to 3.x. Any key
  * ending in `_sd_configs` is also accepted, so new discovery mechanisms are
  * never reported as unknown.
  */

@@ -5,7 +5,7 @@ import { asScalar, getValue } from '../../load/yaml-access.js';
 import type { Subject } from '../check.js';
 import type { YamlMap } from '../../load/yaml-tree.js';
 
-/** Prometheus' default lookback delta: an instant query sees no sample older than this. */
+/** Prometheus' default lookback delta: an instant query ignores samples older than this. */
 const LOOKBACK_MS = 5 * 60_000;
 
 export default defineCheck({

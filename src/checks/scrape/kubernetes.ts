@@ -26,7 +26,7 @@ export default defineCheck({
     const { standard_labels: standard, require_cluster: requireCluster } = context.options;
     return {
       scrapeJob(job) {
-        // A Pushgateway or a federated Prometheus is one target on purpose, so its Service name is the right target.
+        // A Pushgateway, a federated Prometheus or a job with `honor_labels: true` is one target on purpose, so its Service name is the right target.
         const singleTarget = isHonorLabels(job) || getText(job.node, 'metrics_path') === '/federate' || scrapesPushgateway(job);
         for (const group of singleTarget ? [] : staticConfigs(job)) {
           for (const target of group.targets) {

@@ -124,7 +124,7 @@ function findServices(context: CheckContext<{ infrastructure_jobs: string[] }>):
   return [...byName.values()].sort((left, right) => left.name.localeCompare(right.name));
 }
 
-/** Tells whether an SLO is about latency: its queries read histogram buckets, or its name says so. */
+/** Tells whether an SLO is about latency: its name contains `latency` or `duration`, or its queries read `_bucket` series or match on `le`. */
 function isLatencySlo(slo: Slo): boolean {
   const queries = slo.sli.kind === 'events' ? [slo.sli.error, slo.sli.total] : slo.sli.kind === 'good-total' ? [slo.sli.good, slo.sli.total] : [slo.sli.errorRatio];
   return /latency|duration/i.test(slo.name.value) || queries.some((query) => /_bucket\b|\ble\s*=/.test(query.template));

@@ -25,7 +25,7 @@ export default defineCheck({
         if (spec === undefined) {
           context.reportRange(file, 0, firstLine.length, {
             message: `These rules were generated from \`${header.specPath}\`, which is not among the linted files, so promgate cannot tell whether they are up to date.`,
-            fix: `Lint the folder that holds \`${header.specPath}\` too, or delete this file if its SLOs were removed.`,
+            fix: `Lint the folder that contains \`${header.specPath}\` too, or delete this file if its SLOs were removed.`,
             severity: 'info',
           });
           return;

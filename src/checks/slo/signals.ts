@@ -7,7 +7,7 @@ import type { Rule } from '../../load/model.js';
 /** The golden signals a recording rule can record. */
 export type Signal = 'request-rate' | 'error-ratio' | 'latency';
 
-/** How a service's series are selected: by `job`, or by a PromQL selector from the policy. */
+/** Selection of a service's series: by `job`, or by a PromQL selector from the policy. */
 export interface ServiceMatch {
   job?: string;
   selector?: string;

@@ -9,7 +9,7 @@ testCheck(check, {
     { name: 'messages_total metric', files: record('sum(rate(messages_total[5m]))') },
   ],
   invalid: [
-    { name: 'by message', files: record('sum by (message) (x)'), findings: [{ line: 5, column: 15, message: 'keeps the label `message` with `sum by (...)`, which holds free text' }] },
+    { name: 'by message', files: record('sum by (message) (x)'), findings: [{ line: 5, column: 15, message: 'keeps the label `message` with `sum by (...)`, which contains free text' }] },
     { name: 'rule label', files: record('sum(x)', '        labels:\n          error_message: boom\n'), findings: [{ line: 7, column: 11 }] },
     { name: 'label_join to sql', files: record('label_join(x, "sql", ",", "a", "b")'), findings: [{ line: 5, column: 15 }] },
     {
