@@ -1,4 +1,5 @@
 import { CHECKS } from './checks/registry.js';
+import { ISSUES_URL } from './errors.js';
 import { compareFindings, docsUrl, severityRank } from './finding.js';
 import { isDisabledAt } from './load/control-comments.js';
 import { loadFile } from './load/load-file.js';
@@ -144,7 +145,7 @@ function internalErrorFinding(check: AnyCheck, step: string, error: unknown): Fi
     check: check.id,
     severity: 'warning',
     message: `promgate failed to run \`${check.id}\` (${step}): ${error instanceof Error ? error.message : String(error)}. This is a bug in promgate; the other checks ran.`,
-    fix: 'Report the bug with the file that triggers it.',
+    fix: `Report the bug at ${ISSUES_URL} with the file that triggers it.`,
   };
 }
 
