@@ -45,7 +45,7 @@ export const FILE_CONTROL_SYNTAX = '`# promgate file/disable <check-id>[, <check
 export function readControlComments(file: MonitoringFile): ControlComments {
   const result: ControlComments = { comments: [], problems: [] };
   const text = file.source.text;
-  if (!text.includes('promgate')) return result;
+  if (!/promgate/i.test(text)) return result;
 
   const scalars = multiLineScalarRanges(file);
   const subjects = subjectStartLines(file);

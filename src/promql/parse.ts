@@ -121,7 +121,9 @@ export function parsePromql(input: string, options: ParseOptions = {}): ParseRes
     else diagnostics.syntax(report.message, report.start, report.end);
   }
   if (lexed.error !== undefined) {
-    diagnostics.syntax(lexed.error.message, lexed.error.start, lexed.error.end);
+    // Nesting beyond promgate's own limit is valid PromQL that promgate does not read, not an error in the input.
+    if (lexed.error.tooDeep === true) diagnostics.limit(lexed.error.message, lexed.error.start, lexed.error.end);
+    else diagnostics.syntax(lexed.error.message, lexed.error.start, lexed.error.end);
   }
   if (tree === undefined || diagnostics.errors.length > 0) {
     return result();
@@ -129,7 +131,7 @@ export function parsePromql(input: string, options: ParseOptions = {}): ParseRes
 
   const tooDeep = scan?.tooDeep;
   if (tooDeep !== undefined) {
-    diagnostics.syntax(
+    diagnostics.limit(
       `The expression nests more than ${maxDepth} levels deep; promgate rejects deeper expressions. Split it, for example into recording rules.`,
       tooDeep.from,
       tooDeep.to,

@@ -8,6 +8,7 @@ const cases: { name: string; text: string; lines: number[] }[] = [
   { name: 'no comment', text: `groups:\n  - name: g\n    rules:\n${alert('A')}${alert('B')}`, lines: [4, 6] },
   { name: 'disable above a rule', text: `groups:\n  - name: g\n    rules:\n      # promgate disable alerts/for -- pages at once\n${alert('A')}${alert('B')}`, lines: [7] },
   { name: 'blank and comment lines between', text: `groups:\n  - name: g\n    rules:\n      # promgate disable alerts/for\n\n      # owner: sre\n${alert('A')}${alert('B')}`, lines: [9] },
+  { name: 'capitalised comment', text: `groups:\n  - name: g\n    rules:\n      # Promgate Disable alerts/for\n${alert('A')}`, lines: [] },
   { name: 'other check named', text: `groups:\n  - name: g\n    rules:\n      # promgate disable alerts/labels\n${alert('A')}`, lines: [5] },
   { name: 'disable above a group', text: `groups:\n  # promgate disable alerts/for\n  - name: g\n    rules:\n${alert('A')}${alert('B')}\n  - name: h\n    rules:\n${alert('C')}`, lines: [12] },
   { name: 'file disable', text: `# promgate file/disable alerts/for\ngroups:\n  - name: g\n    rules:\n${alert('A')}${alert('B')}`, lines: [] },

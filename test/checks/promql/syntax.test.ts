@@ -32,6 +32,11 @@ testCheck(check, {
   valid: [],
   invalid: [
     {
+      name: 'nesting beyond the depth limit',
+      files: record(`${'('.repeat(1001)}up${')'.repeat(1001)}`),
+      findings: [{ line: 5, column: 1015, severity: 'warning', message: 'was not checked' }],
+    },
+    {
       name: 'operator chain beyond the parser limit',
       files: record(Array.from({ length: 280 }, (_, index) => `up{job="j${index}"}`).join(' or ')),
       findings: [{ line: 5, column: 4729, severity: 'warning', message: 'was not checked' }],
