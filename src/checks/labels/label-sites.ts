@@ -11,8 +11,20 @@ export type LabelSite =
   | { name: string; kind: 'expression'; rule: Rule; expr: Expr; how: string }
   | { name: string; kind: 'relabel' | 'static-label'; job: ScrapeJob; node: YamlNode };
 
+/** Sites per rule, shared by the checks that deny label names, so each expression is walked once. */
+const ruleSites = new WeakMap<Rule, LabelSite[]>();
+
 /** Lists the labels a rule sets in `labels` or keeps in its expression. */
 export function ruleLabelSites(context: CheckContext<unknown>, rule: Rule): LabelSite[] {
+  let sites = ruleSites.get(rule);
+  if (sites === undefined) {
+    sites = findRuleLabelSites(context, rule);
+    ruleSites.set(rule, sites);
+  }
+  return sites;
+}
+
+function findRuleLabelSites(context: CheckContext<unknown>, rule: Rule): LabelSite[] {
   const sites: LabelSite[] = rule.labels.map((label) => ({ name: label.name, kind: 'rule-label', rule, node: label.keyNode }));
   const { expr } = context.expression(rule);
   if (expr === undefined) return sites;

@@ -53,12 +53,8 @@ const UNIT_ABBREVIATIONS: Readonly<Record<string, BaseUnit>> = {
 
 const SUFFIXES = new Set(['total', 'count', 'sum', 'bucket', 'created']);
 
-/** Matches any name that may contain a unit word; most names fail it at once, before being split. */
-const MAY_HAVE_UNIT = new RegExp(`(?:^|[_:])(?:${[...Object.keys(UNIT_WORDS), ...Object.keys(UNIT_ABBREVIATIONS)].join('|')})(?:$|[_:])`, 'i');
-
 /** Returns the non-base unit word of a metric name and its base unit, if it has one. */
 export function findNonBaseUnit(name: string): { unit: string; base: BaseUnit } | undefined {
-  if (!MAY_HAVE_UNIT.test(name)) return undefined;
   for (const part of name.toLowerCase().split(':')) {
     const words = part.split('_');
     let last = words.length - 1;
