@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
-import { OUTPUT_FORMATS, SEVERITY_CHOICES } from './parse-lint-args.js';
-import { invalidChoice, isOneOf, toUsageError } from './to-usage-error.js';
+import { readSharedOptions } from './parse-lint-args.js';
+import { toUsageError } from './to-usage-error.js';
 import type { Severity } from '../finding.js';
 import type { OutputFormat } from './parse-lint-args.js';
 
@@ -43,15 +43,11 @@ export function parseCiArgs(argv: readonly string[]): CiArgs {
   const { values, positionals } = parsed;
   if (values.help === true) return { help: true, base: '', head: undefined, format: 'text', policy: undefined, failOn: undefined, paths: positionals };
 
-  const format = values.format ?? 'text';
-  if (!isOneOf(format, OUTPUT_FORMATS)) throw invalidChoice('--format', format, OUTPUT_FORMATS);
-  const failOn = values['fail-on'];
-  if (failOn !== undefined && !isOneOf(failOn, SEVERITY_CHOICES)) throw invalidChoice('--fail-on', failOn, SEVERITY_CHOICES);
-  if (values.policy === '') throw new UserError('invalid value "" for --policy; expected the path of a policy file.');
+  const { format, policy, failOn } = readSharedOptions(values);
   if (values.base === undefined || values.base === '') {
     throw new UserError('missing --base; name the branch or commit the change is compared with, such as `promgate ci --base origin/main`.');
   }
   if (values.head === '') throw new UserError('invalid value "" for --head; expected a branch or commit, or leave --head out to lint the work tree.');
 
-  return { help: false, base: values.base, head: values.head, format, policy: values.policy, failOn, paths: positionals };
+  return { help: false, base: values.base, head: values.head, format, policy, failOn, paths: positionals };
 }
