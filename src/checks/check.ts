@@ -79,8 +79,6 @@ export interface Check<Options = Record<string, never>> {
   description: string;
   severity: Severity;
   inputs: readonly CheckInput[];
-  /** Whether the check queries a live Prometheus server. No check does yet. */
-  needsPrometheus: boolean;
   /**
    * A strict schema of the check's options. Their default values live in
    * `rules/default.yml`, so the policy a repository reads is one readable file.

@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CHECKS } from '../checks/registry.js';
 import { UserError } from '../errors.js';
 import { SourceFile } from '../load/source-file.js';
@@ -11,6 +10,7 @@ import { generateServiceRules } from '../slo/generate-service-rules.js';
 import { generateSpecFile } from '../slo/generate-spec-file.js';
 import { describeIoError } from './collect-files.js';
 import { findRepository } from './find-repository.js';
+import { parseCommandArgs } from './to-usage-error.js';
 import type { CliIo } from './cli-io.js';
 import type { SloGenerationDefaults } from '../slo/generation-options.js';
 import type { DatabaseExporter, ServiceType } from '../slo/service-template.js';
@@ -55,24 +55,13 @@ export async function runGenerate(argv: readonly string[], io: CliIo): Promise<n
   }
 }
 
-/** Runs an argument parse, turning its errors into usage errors. */
-function parse<Result>(run: () => Result): Result {
-  try {
-    return run();
-  } catch (error) {
-    throw new UserError(`${error instanceof Error ? error.message : String(error)}; run \`promgate generate --help\` for the usage.`);
-  }
-}
-
 function generateSlo(argv: readonly string[], io: CliIo): number {
-  const { values, positionals } = parse(() =>
-    parseArgs({
-      args: [...argv],
-      options: { out: { type: 'string' }, stdout: { type: 'boolean' }, policy: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
+  const { values, positionals } = parseCommandArgs(argv, 'generate', {
+    out: { type: 'string' },
+    stdout: { type: 'boolean' },
+    policy: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) {
     io.stdout.write(GENERATE_HELP);
     return 0;
@@ -112,22 +101,15 @@ function generateSlo(argv: readonly string[], io: CliIo): number {
 }
 
 function generateService(argv: readonly string[], io: CliIo): number {
-  const { values, positionals } = parse(() =>
-    parseArgs({
-      args: [...argv],
-      options: {
-        type: { type: 'string' },
-        job: { type: 'string' },
-        exporter: { type: 'string' },
-        label: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        'runbook-base-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
+  const { values, positionals } = parseCommandArgs(argv, 'generate', {
+    type: { type: 'string' },
+    job: { type: 'string' },
+    exporter: { type: 'string' },
+    label: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    'runbook-base-url': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) {
     io.stdout.write(GENERATE_HELP);
     return 0;

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
-import { readSharedOptions } from './parse-lint-args.js';
-import { toUsageError } from './to-usage-error.js';
+import { readSharedOptions, SHARED_OPTIONS } from './parse-lint-args.js';
+import { parseCommandArgs } from './to-usage-error.js';
 import type { Severity } from '../finding.js';
 import type { OutputFormat } from './parse-lint-args.js';
 
@@ -21,26 +20,7 @@ export interface CiArgs {
 
 /** Parses the arguments after `ci`. Throws a `UserError` for unknown options, bad values and a missing `--base`. */
 export function parseCiArgs(argv: readonly string[]): CiArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        base: { type: 'string' },
-        head: { type: 'string' },
-        format: { type: 'string' },
-        policy: { type: 'string' },
-        'fail-on': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw toUsageError(error, 'ci');
-  }
-
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, 'ci', { ...SHARED_OPTIONS, base: { type: 'string' }, head: { type: 'string' } });
   if (values.help === true) return { help: true, base: '', head: undefined, format: 'text', policy: undefined, failOn: undefined, paths: positionals };
 
   const { format, policy, failOn } = readSharedOptions(values);

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
-import { invalidChoice, isOneOf, toUsageError } from './to-usage-error.js';
+import { invalidChoice, isOneOf, parseCommandArgs } from './to-usage-error.js';
 import type { Severity } from '../finding.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -18,7 +17,15 @@ export interface LintArgs {
   paths: string[];
 }
 
-/** The options `lint` and `ci` share, as parsed by `parseArgs`. */
+/** The options `lint` and `ci` share, in `parseArgs` form. */
+export const SHARED_OPTIONS = {
+  format: { type: 'string' },
+  policy: { type: 'string' },
+  'fail-on': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The values of the options `lint` and `ci` share, as parsed by `parseArgs`. */
 export interface SharedOptionValues {
   format?: string;
   policy?: string;
@@ -37,24 +44,7 @@ export function readSharedOptions(values: SharedOptionValues): { format: OutputF
 
 /** Parses the arguments after `lint`. Throws a `UserError` for unknown options, bad values and missing paths. */
 export function parseLintArgs(argv: readonly string[]): LintArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        format: { type: 'string' },
-        policy: { type: 'string' },
-        'fail-on': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw toUsageError(error, 'lint');
-  }
-
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, 'lint', SHARED_OPTIONS);
   if (values.help === true) return { help: true, format: 'text', policy: undefined, failOn: undefined, paths: positionals };
 
   const { format, policy, failOn } = readSharedOptions(values);

@@ -1,4 +1,18 @@
+import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
+import type { ParseArgsConfig } from 'node:util';
+
+/**
+ * Parses the arguments after `promgate <command>` strictly, with positionals
+ * allowed. Throws a `UserError` for an unknown option or a missing value.
+ */
+export function parseCommandArgs<Options extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], command: string, options: Options) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw toUsageError(error, command);
+  }
+}
 
 /** Rewords node:util's parse errors, which suggest `--` tricks rather than the fix, for `promgate <command>`. */
 export function toUsageError(error: unknown, command: string): unknown {

@@ -4,8 +4,8 @@
 // same texts and stops at the same first error: templates are parsed only
 // to be checked, never executed.
 
+import { checkGoChar, unquoteGoString } from '../go-quote.js';
 import { checkGoNumber } from './go-number.js';
-import { checkGoChar, unquoteGoString } from './go-quote.js';
 import { goQuote, lexTemplate } from './lex-template.js';
 import { TemplateScope } from './template-scope.js';
 import { TokenStream, describeItem, isItem } from './template-tokens.js';

@@ -111,3 +111,15 @@ describe('promgate generate service', () => {
     expect(result.stderr).toContain('`--type` must be one of api, worker, database, node, kubernetes, not "frontend"');
   });
 });
+
+describe('promgate generate arguments', () => {
+  it.each([
+    { name: 'unknown option', argv: ['generate', 'slo', '--bogus', 'x'], stderr: 'promgate: unknown option --bogus; run `promgate generate --help` for the options.\n' },
+    { name: 'missing value', argv: ['generate', 'service', 'shop', '--type'], stderr: 'promgate: missing value for --type; write it as --type VALUE or --type=VALUE.\n' },
+    { name: 'value on a flag', argv: ['generate', 'slo', '--stdout=yes', 'slo/a.yml'], stderr: 'promgate: --stdout takes no value; remove what follows it.\n' },
+  ])('usage error: $name', async ({ argv, stderr }) => {
+    const result = await run(argv, os.tmpdir());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(stderr);
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { addedFilePatch, GitHubMock, HEAD_SHA } from './helpers/github-mock.js';
+import { acceptedCommand, PERMISSION, REACTION, REPLY, replyBody, TOKEN } from './helpers/comment-flow.js';
 import { useNockIsolation } from './helpers/nock-isolation.js';
 import { COMMENT_ID, issueCommentEvent } from './helpers/payloads.js';
 import { reviewSteps } from './helpers/review-flow.js';
@@ -11,21 +12,6 @@ import type { ListedFile } from './helpers/github-mock.js';
 useNockIsolation();
 
 const REPOSITORY = '/repos/Codertocat/Hello-World';
-const TOKEN = 'POST /app/installations/1/access_tokens';
-const PERMISSION = `GET ${REPOSITORY}/collaborators/Codertocat/permission`;
-const REACTION = `POST ${REPOSITORY}/issues/comments/${COMMENT_ID}/reactions`;
-const REPLY = `POST ${REPOSITORY}/issues/2/comments`;
-
-/** Registers the requests every accepted command starts with: the token, the permission and the reaction. */
-function acceptedCommand(github: GitHubMock, role = 'write'): GitHubMock {
-  return github.installationToken().collaboratorPermission('Codertocat', role).createReaction(COMMENT_ID);
-}
-
-function replyBody(github: GitHubMock): string {
-  const bodies = github.bodiesOf(REPLY) as { body: string }[];
-  expect(bodies).toHaveLength(1);
-  return bodies[0]!.body;
-}
 
 test('help lists the commands', async () => {
   const github = acceptedCommand(new GitHubMock()).createComment();

@@ -6,6 +6,7 @@ import { expectedSummary } from './helpers/expected-requests.js';
 import { addedFilePatch, BASE_SHA, GitHubMock } from './helpers/github-mock.js';
 import { useNockIsolation } from './helpers/nock-isolation.js';
 import { checkSuiteRerequestedEvent, pullRequestEvent } from './helpers/payloads.js';
+import { mockReview } from './helpers/review-flow.js';
 import { CLEAN_RULES } from './helpers/rule-files.js';
 import { COMPLETED_AT, createTestProbot } from './helpers/test-probot.js';
 import type { PullRequestInfo } from '../../src/checks/check.js';
@@ -115,17 +116,7 @@ test('pull request finding decides conclusion', async () => {
 
 test('pull request finding beside linted files', async () => {
   const files: ListedFile[] = [CODE_CHANGE, { filename: 'rules/api.yml', status: 'added', text: CLEAN_RULES, patch: addedFilePatch(CLEAN_RULES) }];
-  const github = new GitHubMock()
-    .installationToken()
-    .listCheckRuns()
-    .createCheckRun()
-    .policyFile(BASE_SHA, SERVICES_POLICY)
-    .pullRequestFiles(files)
-    .tree([{ path: 'rules/api.yml', text: CLEAN_RULES }])
-    .blobs([{ path: 'rules/api.yml', text: CLEAN_RULES }])
-    .updateCheckRun()
-    .reviewState()
-    .createReview();
+  const github = mockReview(new GitHubMock(), { files, tree: [{ path: 'rules/api.yml', text: CLEAN_RULES }], policy: SERVICES_POLICY });
   const { probot } = await createTestProbot();
 
   await probot.receive(pullRequestEvent('opened', { changedFiles: 2 }));

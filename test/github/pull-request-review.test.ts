@@ -5,6 +5,7 @@ import { expectedAnnotation, expectedComment, expectedSummary, expectedTitle, la
 import { addedFilePatch, BASE_SHA, blobSha, GitHubMock, HEAD_SHA } from './helpers/github-mock.js';
 import { useNockIsolation } from './helpers/nock-isolation.js';
 import { pullRequestEvent } from './helpers/payloads.js';
+import { mockReview, treeOf } from './helpers/review-flow.js';
 import { CLEAN_RULES, PROBLEM_RULES } from './helpers/rule-files.js';
 import { COMPLETED_AT, createTestProbot } from './helpers/test-probot.js';
 import type { Finding } from '../../src/finding.js';
@@ -21,10 +22,6 @@ function lintTexts(files: readonly TreeFile[], policyText?: string): Finding[] {
   return lint({ files: files.map((file) => ({ path: file.path, text: file.text })), policy: loadPolicy(policyText, POLICY_PATH) }).findings;
 }
 
-function asTree(files: readonly ListedFile[]): TreeFile[] {
-  return files.filter((file) => file.text !== undefined && file.status !== 'removed').map((file) => ({ path: file.filename, text: file.text! }));
-}
-
 test('problems get a failing check run and inline comments', async () => {
   const files: ListedFile[] = [
     { filename: 'rules/api.yml', status: 'added', text: PROBLEM_RULES, patch: addedFilePatch(PROBLEM_RULES) },
@@ -33,18 +30,8 @@ test('problems get a failing check run and inline comments', async () => {
     { filename: 'README.md', status: 'modified', text: '# Monitoring\n', patch: '@@ -1 +1 @@\n-# Old\n+# Monitoring' },
     { filename: 'rules/old.yml', status: 'removed', patch: '@@ -1 +0,0 @@\n-groups: []' },
   ];
-  const tree = asTree(files).filter((file) => file.path !== 'README.md');
-  const github = new GitHubMock()
-    .installationToken()
-    .listCheckRuns()
-    .createCheckRun()
-    .policyFile(BASE_SHA, undefined)
-    .pullRequestFiles(files)
-    .tree(tree)
-    .blobs(tree)
-    .updateCheckRun()
-    .reviewState()
-    .createReview();
+  const tree = treeOf({ files }).filter((file) => file.path !== 'README.md');
+  const github = mockReview(new GitHubMock(), { files, tree });
   const { probot } = await createTestProbot();
 
   await probot.receive(pullRequestEvent('opened', { changedFiles: 5 }));
@@ -110,16 +97,7 @@ test('problems get a failing check run and inline comments', async () => {
 
 test.each(['opened', 'synchronize', 'reopened'] as const)('clean rules pass on %s', async (action) => {
   const files: ListedFile[] = [{ filename: 'rules/api.yml', status: 'added', text: CLEAN_RULES, patch: addedFilePatch(CLEAN_RULES) }];
-  const github = new GitHubMock()
-    .installationToken()
-    .listCheckRuns()
-    .createCheckRun()
-    .policyFile(BASE_SHA, undefined)
-    .pullRequestFiles(files)
-    .tree(asTree(files))
-    .blobs(files)
-    .updateCheckRun()
-    .reviewState();
+  const github = mockReview(new GitHubMock(), { files, review: false });
   const { probot } = await createTestProbot();
 
   await probot.receive(pullRequestEvent(action, { changedFiles: 1 }));
@@ -188,21 +166,12 @@ test('unchanged rules are pre-existing', async () => {
   // Only the group name changed; every problem sits in rules the diff does not touch.
   const patch = ['@@ -1,4 +1,4 @@', ' groups:', '-  - name: http', '+  - name: api', '     rules:', '       - record: job:http_requests:rate5m'].join('\n');
   const files: ListedFile[] = [{ filename: 'rules/api.yml', status: 'modified', text: PROBLEM_RULES, patch, additions: 1, deletions: 1 }];
-  const github = new GitHubMock()
-    .installationToken()
-    .listCheckRuns()
-    .createCheckRun()
-    .policyFile(BASE_SHA, undefined)
-    .pullRequestFiles(files)
-    .tree(asTree(files))
-    .blobs(files)
-    .updateCheckRun()
-    .reviewState();
+  const github = mockReview(new GitHubMock(), { files, review: false });
   const { probot } = await createTestProbot();
 
   await probot.receive(pullRequestEvent('synchronize', { changedFiles: 1 }));
 
-  const findings = lintTexts(asTree(files));
+  const findings = lintTexts(treeOf({ files }));
   expect(findings.length).toBeGreaterThan(0);
   const [update] = github.bodiesOf(`PATCH ${REPOSITORY}/check-runs/4242`) as { conclusion: string; output: { title: string; summary: string; annotations?: unknown[] } }[];
   expect(update?.conclusion).toBe('success');
@@ -218,21 +187,12 @@ test('unchanged rules are pre-existing', async () => {
 test('report all counts unchanged rules', async () => {
   const patch = ['@@ -1,4 +1,4 @@', ' groups:', '-  - name: http', '+  - name: api', '     rules:', '       - record: job:http_requests:rate5m'].join('\n');
   const files: ListedFile[] = [{ filename: 'rules/api.yml', status: 'modified', text: PROBLEM_RULES, patch, additions: 1, deletions: 1 }];
-  const github = new GitHubMock()
-    .installationToken()
-    .listCheckRuns()
-    .createCheckRun()
-    .policyFile(BASE_SHA, 'report: all\n')
-    .pullRequestFiles(files)
-    .tree(asTree(files))
-    .blobs(files)
-    .updateCheckRun()
-    .reviewState();
+  const github = mockReview(new GitHubMock(), { files, policy: 'report: all\n', review: false });
   const { probot } = await createTestProbot();
 
   await probot.receive(pullRequestEvent('synchronize', { changedFiles: 1 }));
 
-  const findings = lintTexts(asTree(files), 'report: all\n');
+  const findings = lintTexts(treeOf({ files }), 'report: all\n');
   const [update] = github.bodiesOf(`PATCH ${REPOSITORY}/check-runs/4242`) as { conclusion: string; output: { summary: string; annotations: unknown[] } }[];
   expect(update?.conclusion).toBe('failure');
   expect(update?.output.annotations).toEqual(findings.map(expectedAnnotation));
@@ -246,21 +206,12 @@ test('report all counts unchanged rules', async () => {
 test('file without patch counts as changed', async () => {
   // GitHub omits `patch` when a diff is too large to show.
   const files: ListedFile[] = [{ filename: 'rules/api.yml', status: 'modified', text: PROBLEM_RULES, additions: 4000, deletions: 10 }];
-  const github = new GitHubMock()
-    .installationToken()
-    .listCheckRuns()
-    .createCheckRun()
-    .policyFile(BASE_SHA, undefined)
-    .pullRequestFiles(files)
-    .tree(asTree(files))
-    .blobs(files)
-    .updateCheckRun()
-    .reviewState();
+  const github = mockReview(new GitHubMock(), { files, review: false });
   const { probot } = await createTestProbot();
 
   await probot.receive(pullRequestEvent('opened', { changedFiles: 1 }));
 
-  const findings = lintTexts(asTree(files));
+  const findings = lintTexts(treeOf({ files }));
   const [update] = github.bodiesOf(`PATCH ${REPOSITORY}/check-runs/4242`) as { conclusion: string; output: { summary: string; annotations: unknown[] } }[];
   expect(update?.conclusion).toBe('failure');
   expect(update?.output.annotations).toEqual(findings.map(expectedAnnotation));
@@ -273,16 +224,7 @@ test('file without patch counts as changed', async () => {
 
 test('renamed file without changes is pre-existing', async () => {
   const files: ListedFile[] = [{ filename: 'rules/api.yml', previous_filename: 'rules/http.yml', status: 'renamed', text: PROBLEM_RULES, additions: 0, deletions: 0 }];
-  const github = new GitHubMock()
-    .installationToken()
-    .listCheckRuns()
-    .createCheckRun()
-    .policyFile(BASE_SHA, undefined)
-    .pullRequestFiles(files)
-    .tree(asTree(files))
-    .blobs(files)
-    .updateCheckRun()
-    .reviewState();
+  const github = mockReview(new GitHubMock(), { files, review: false });
   const { probot } = await createTestProbot();
 
   await probot.receive(pullRequestEvent('opened', { changedFiles: 1 }));
@@ -300,17 +242,7 @@ test('other files give context', async () => {
   const added = `groups:\n  - name: api-copy\n    rules:\n${alert}`;
   const files: ListedFile[] = [{ filename: 'rules/copy.yml', status: 'added', text: added, patch: addedFilePatch(added) }];
   const tree: TreeFile[] = [{ path: 'rules/api.yml', text: existing }, { path: 'rules/copy.yml', text: added }];
-  const github = new GitHubMock()
-    .installationToken()
-    .listCheckRuns()
-    .createCheckRun()
-    .policyFile(BASE_SHA, undefined)
-    .pullRequestFiles(files)
-    .tree(tree)
-    .blobs(tree)
-    .updateCheckRun()
-    .reviewState()
-    .createReview();
+  const github = mockReview(new GitHubMock(), { files, tree });
   const { probot } = await createTestProbot();
 
   await probot.receive(pullRequestEvent('opened', { changedFiles: 1 }));

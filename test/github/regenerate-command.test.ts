@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { unifiedDiff } from '../../src/github/unified-diff.js';
 import { BASE_SHA, blobSha, GitHubMock, HEAD_SHA } from './helpers/github-mock.js';
+import { acceptedCommand, PERMISSION, REACTION, REPLY, replyBody, TOKEN } from './helpers/comment-flow.js';
 import { useNockIsolation } from './helpers/nock-isolation.js';
 import { COMMENT_ID, issueCommentEvent, pullRequestEvent } from './helpers/payloads.js';
 import { CHECKOUT_SPEC, generateWithCli, OLD_CHECKOUT_SPEC, RULES_PATH, SPEC_PATH, staleCheckoutRules } from './helpers/slo-files.js';
@@ -14,10 +15,6 @@ import type { ListedFile, TreeFile } from './helpers/github-mock.js';
 useNockIsolation();
 
 const REPOSITORY = '/repos/Codertocat/Hello-World';
-const TOKEN = 'POST /app/installations/1/access_tokens';
-const PERMISSION = `GET ${REPOSITORY}/collaborators/Codertocat/permission`;
-const REACTION = `POST ${REPOSITORY}/issues/comments/${COMMENT_ID}/reactions`;
-const REPLY = `POST ${REPOSITORY}/issues/2/comments`;
 const HEAD_TREE_SHA = '1111111111111111111111111111111111111111';
 const NEW_TREE_SHA = '2222222222222222222222222222222222222222';
 const NEW_COMMIT_SHA = '3333333333333333333333333333333333333333';
@@ -37,12 +34,6 @@ function staleTree(): TreeFile[] {
     { path: SPEC_PATH, text: CHECKOUT_SPEC },
     { path: RULES_PATH, text: staleCheckoutRules() },
   ];
-}
-
-function replyBody(github: GitHubMock): string {
-  const bodies = github.bodiesOf(REPLY) as { body: string }[];
-  expect(bodies).toHaveLength(1);
-  return bodies[0]!.body;
 }
 
 /** Returns the content of the fenced `diff` block of a reply. */
@@ -179,10 +170,7 @@ test('regenerate with nothing to change', async () => {
     { path: SPEC_PATH, text: CHECKOUT_SPEC },
     { path: RULES_PATH, text: fresh },
   ];
-  const github = new GitHubMock()
-    .installationToken()
-    .collaboratorPermission('Codertocat', 'write')
-    .createReaction(COMMENT_ID)
+  const github = acceptedCommand(new GitHubMock())
     .getPullRequest(2)
     .policyFile(BASE_SHA, undefined)
     .tree(tree)
@@ -210,7 +198,7 @@ test('regenerate with nothing to change', async () => {
 
 test('regenerate without specs says so', async () => {
   const tree: TreeFile[] = [{ path: 'rules/api.yml', text: 'groups: []\n' }];
-  const github = new GitHubMock().installationToken().collaboratorPermission('Codertocat', 'admin').createReaction(COMMENT_ID).getPullRequest(2).policyFile(BASE_SHA, undefined).tree(tree).blobs(tree).createComment();
+  const github = acceptedCommand(new GitHubMock(), 'admin').getPullRequest(2).policyFile(BASE_SHA, undefined).tree(tree).blobs(tree).createComment();
   const { probot } = await createTestProbot();
 
   await probot.receive(issueCommentEvent('/promgate regenerate'));
@@ -223,10 +211,7 @@ test('regenerate without specs says so', async () => {
 test('fork without maintainer edits gets a patch', async () => {
   const expected = await generateWithCli(SPEC_PATH, CHECKOUT_SPEC);
   const tree = staleTree();
-  const github = new GitHubMock()
-    .installationToken()
-    .collaboratorPermission('Codertocat', 'write')
-    .createReaction(COMMENT_ID)
+  const github = acceptedCommand(new GitHubMock())
     .getPullRequest(2, { headRepository: FORK, maintainerCanModify: false })
     .policyFile(BASE_SHA, undefined)
     .tree(tree)
@@ -255,10 +240,7 @@ test('fork without maintainer edits gets a patch', async () => {
 test('fork with maintainer edits gets the commit', async () => {
   const expected = await generateWithCli(SPEC_PATH, CHECKOUT_SPEC);
   const tree = staleTree();
-  const upstream = new GitHubMock()
-    .installationToken()
-    .collaboratorPermission('Codertocat', 'write')
-    .createReaction(COMMENT_ID)
+  const upstream = acceptedCommand(new GitHubMock())
     .getPullRequest(2, { headRepository: FORK, maintainerCanModify: true })
     .policyFile(BASE_SHA, undefined)
     .tree(tree)
@@ -288,10 +270,7 @@ test('fork with maintainer edits gets the commit', async () => {
 test('rejected branch update gets a patch', async () => {
   const expected = await generateWithCli(SPEC_PATH, CHECKOUT_SPEC);
   const tree = staleTree();
-  const github = new GitHubMock()
-    .installationToken()
-    .collaboratorPermission('Codertocat', 'write')
-    .createReaction(COMMENT_ID)
+  const github = acceptedCommand(new GitHubMock())
     .getPullRequest(2)
     .policyFile(BASE_SHA, undefined)
     .tree(tree)
@@ -318,10 +297,7 @@ test('regenerate uses the base policy settings', async () => {
   const policy = 'slo:\n  page_for: 5m\n  runbook_base_url: https://runbooks.internal.example\n';
   const spec = CHECKOUT_SPEC;
   const tree: TreeFile[] = [{ path: SPEC_PATH, text: spec }];
-  const github = new GitHubMock()
-    .installationToken()
-    .collaboratorPermission('Codertocat', 'write')
-    .createReaction(COMMENT_ID)
+  const github = acceptedCommand(new GitHubMock())
     .getPullRequest(2)
     .policyFile(BASE_SHA, policy)
     .tree(tree)

@@ -8,7 +8,6 @@ export default defineCheck({
   description: 'Require the annotations responders need, and an absolute `runbook_url`.',
   severity: 'warning',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z
     .object({
       required: z.array(z.string().min(1)),

@@ -11,7 +11,6 @@ export default defineCheck({
   description: 'Require alert expressions to filter with a comparison, so they do not fire whenever a series exists.',
   severity: 'warning',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     return {

@@ -7,7 +7,6 @@ export default defineCheck({
   description: 'Require a `for` duration on alerts, so one bad evaluation does not page.',
   severity: 'warning',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     return {

@@ -6,7 +6,6 @@ export default defineCheck({
   description: 'Require a `severity` label with an allowed value on every alert.',
   severity: 'warning',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z
     .object({
       allowed_severities: z.array(z.string().min(1)).min(1),

@@ -9,7 +9,6 @@ export default defineCheck({
   description: 'Disallow paging alerts that look only at cause metrics such as CPU, memory or load.',
   severity: 'warning',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z
     .object({
       /** `severity` values that page someone. */

@@ -27,7 +27,6 @@ export default defineCheck({
   description: 'Disallow alert templates that Prometheus cannot parse, and label reads that are always empty.',
   severity: 'error',
   inputs: ['rules', 'scrape'],
-  needsPrometheus: false,
   options: z
     .object({
       /**

@@ -26,7 +26,6 @@ export default defineCheck({
   description: 'Disallow passwords, tokens and keys written inline in a Prometheus configuration.',
   severity: 'error',
   inputs: ['scrape'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     return {

@@ -7,7 +7,6 @@ export default defineCheck({
   description: "Require the pull request description's monitoring checklist to be ticked or marked N/A.",
   severity: 'warning',
   inputs: ['pull-request'],
-  needsPrometheus: false,
   options: z
     .object({
       /** The checklist items, matched by these words in the item's text, ignoring case. */

@@ -11,7 +11,6 @@ export default defineCheck({
   description: "Require a change to a service's code to update its monitoring, or to say why not.",
   severity: 'warning',
   inputs: ['pull-request'],
-  needsPrometheus: false,
   options: z
     .object({
       /** Pull request labels that say the change needs no monitoring. */

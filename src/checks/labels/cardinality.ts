@@ -10,7 +10,6 @@ export default defineCheck({
   description: 'Disallow high-cardinality labels and label values that change at every evaluation.',
   severity: 'warning',
   inputs: ['rules', 'scrape'],
-  needsPrometheus: false,
   options: z
     .object({
       /** Label names whose values are unbounded, matched against whole label names. */

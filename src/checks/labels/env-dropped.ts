@@ -11,7 +11,6 @@ export default defineCheck({
   description: 'Disallow recording rules and alerts whose result loses the `env` label.',
   severity: 'warning',
   inputs: ['rules', 'scrape'],
-  needsPrometheus: false,
   options: z
     .object({
       /**

@@ -13,7 +13,6 @@ export default defineCheck({
   description: 'Require every scrape job to attach an `env` label with an allowed value.',
   severity: 'warning',
   inputs: ['scrape'],
-  needsPrometheus: false,
   options: z
     .object({
       allowed_values: z.array(z.string().min(1)).min(1),

@@ -7,7 +7,6 @@ export default defineCheck({
   description: 'Disallow labels that carry free text, log lines or events.',
   severity: 'warning',
   inputs: ['rules', 'scrape'],
-  needsPrometheus: false,
   options: z
     .object({
       /** Label names that hold free text, matched against whole label names. */

@@ -109,7 +109,6 @@ export default defineCheck({
   description: 'Require metric names to use base units: seconds, bytes and ratios.',
   severity: 'warning',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z
     .object({
       /** Glob patterns of metric names to accept as they are, such as third-party exporter metrics. */

@@ -13,7 +13,6 @@ export default defineCheck({
   description: 'Require counters passed to `rate`, `irate` and `increase` to end in `_total`, `_count`, `_sum` or `_bucket`.',
   severity: 'warning',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z
     .object({
       /** Glob patterns of exporter metrics that are counters but predate the `_total` convention. */

@@ -9,7 +9,6 @@ export default defineCheck({
   description: 'Enforce `level:metric:operations` names for recording rules.',
   severity: 'warning',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z
     .object({
       /** Glob patterns of recorded names that keep an older naming scheme. */

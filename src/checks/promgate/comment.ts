@@ -8,7 +8,6 @@ export default defineCheck({
   description: 'Report `# promgate` control comments that are malformed, name unknown checks or are attached to nothing.',
   severity: 'warning',
   inputs: ['yaml'],
-  needsPrometheus: false,
   options: z
     .object({
       /** Whether every `disable` and `file/disable` comment must give a reason after `--`. */

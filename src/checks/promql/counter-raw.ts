@@ -20,7 +20,6 @@ export default defineCheck({
   description: 'Require `rate`, `irate` or `increase` before comparing or summing a counter.',
   severity: 'warning',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z
     .object({
       /** Glob patterns of gauges whose names end in `_total` although they are not counters. */

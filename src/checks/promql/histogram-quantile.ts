@@ -12,7 +12,6 @@ export default defineCheck({
   description: 'Require `histogram_quantile` to read rated buckets that keep `le`, with a quantile from 0 to 1.',
   severity: 'warning',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     return {

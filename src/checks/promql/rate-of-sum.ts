@@ -13,7 +13,6 @@ export default defineCheck({
   description: 'Disallow `rate` and `increase` over an aggregation, which hides counter resets.',
   severity: 'error',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     let summedRecords: Map<string, Rule> | undefined;

@@ -14,7 +14,6 @@ export default defineCheck({
   description: 'Require `rate`, `increase` and `irate` ranges long enough for the scrape interval.',
   severity: 'warning',
   inputs: ['rules', 'scrape'],
-  needsPrometheus: false,
   options: z
     .object({
       /** The scrape interval to assume when no Prometheus config of the repository gives one; empty for unknown. */

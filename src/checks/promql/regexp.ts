@@ -10,7 +10,6 @@ export default defineCheck({
   description: 'Disallow regular expression matchers that could be equality matchers, and redundant anchors.',
   severity: 'info',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     return {

@@ -7,7 +7,6 @@ export default defineCheck({
   description: 'Disallow PromQL expressions that Prometheus rejects for their syntax or types.',
   severity: 'error',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z
     .object({
       /** Prometheus feature flags the evaluating Prometheus enables, such as `promql-experimental-functions`. */

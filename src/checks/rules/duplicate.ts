@@ -12,7 +12,6 @@ export default defineCheck({
   description: 'Disallow recording rules that write the same series, and alerts defined twice.',
   severity: 'warning',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     return {

@@ -10,7 +10,6 @@ export default defineCheck({
   description: 'Disallow empty rule groups and group intervals that let recorded series go stale.',
   severity: 'warning',
   inputs: ['rules'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     return {

@@ -34,7 +34,6 @@ export default defineCheck({
   description: 'Disallow scrape configurations that Prometheus refuses to load.',
   severity: 'error',
   inputs: ['scrape'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     return {

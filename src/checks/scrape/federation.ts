@@ -10,7 +10,6 @@ export default defineCheck({
   description: 'Require federation jobs to keep source labels and to pull aggregated recording-rule series.',
   severity: 'warning',
   inputs: ['scrape'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     return {

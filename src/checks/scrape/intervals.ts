@@ -13,7 +13,6 @@ export default defineCheck({
   description: 'Disallow scrape intervals so long that series go stale between scrapes.',
   severity: 'warning',
   inputs: ['scrape'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     const checkInterval = (subject: Subject, map: YamlMap | undefined, where: string): void => {

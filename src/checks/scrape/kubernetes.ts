@@ -13,7 +13,6 @@ export default defineCheck({
   description: 'Enforce Kubernetes service discovery and the standard Kubernetes labels on scrape jobs.',
   severity: 'info',
   inputs: ['scrape'],
-  needsPrometheus: false,
   options: z
     .object({
       /** Labels every Kubernetes-discovered job must map from discovery metadata. */

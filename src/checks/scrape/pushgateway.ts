@@ -11,7 +11,6 @@ export default defineCheck({
   description: 'Require `honor_labels: true` on jobs that scrape a Pushgateway.',
   severity: 'warning',
   inputs: ['scrape'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     return {

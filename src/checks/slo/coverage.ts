@@ -32,7 +32,6 @@ export default defineCheck({
   description: 'Require every service to record its golden signals and to have an SLO-based alert.',
   severity: 'warning',
   inputs: ['rules', 'scrape', 'slo'],
-  needsPrometheus: false,
   options: z
     .object({
       /** Glob patterns of scrape job names of infrastructure exporters, which are not services. */

@@ -12,7 +12,6 @@ export default defineCheck({
   description: 'Require rule files generated from SLO specs to match their spec.',
   severity: 'error',
   inputs: ['rules', 'slo'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     const defaults = sloDefaults(context.policy);

@@ -8,7 +8,6 @@ export default defineCheck({
   description: 'Disallow SLO specs that cannot generate valid rules.',
   severity: 'error',
   inputs: ['slo'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create(context) {
     const period = sloDefaults(context.policy).period;

@@ -7,7 +7,6 @@ export default defineCheck({
   description: 'Report monitoring files that define no rule groups or scrape jobs.',
   severity: 'info',
   inputs: ['yaml', 'rules', 'scrape'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create: (context) => reportLoadProblems(context, 'yaml/empty'),
 });

@@ -7,7 +7,6 @@ export default defineCheck({
   description: 'Disallow rule files and Prometheus configs that Prometheus would reject for their structure.',
   severity: 'error',
   inputs: ['yaml', 'rules', 'scrape'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create: (context) => reportLoadProblems(context, 'yaml/schema'),
 });

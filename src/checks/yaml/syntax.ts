@@ -7,7 +7,6 @@ export default defineCheck({
   description: 'Disallow files that are not valid YAML.',
   severity: 'error',
   inputs: ['yaml'],
-  needsPrometheus: false,
   options: z.object({}).strict(),
   create: (context) => reportLoadProblems(context, 'yaml/syntax'),
 });

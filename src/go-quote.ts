@@ -1,5 +1,5 @@
 // Decodes Go string and character literals as strconv.Unquote and
-// UnquoteChar do, which text/template calls on every quoted operand.
+// UnquoteChar do. Go templates and PromQL strings both follow these rules.
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   a: '\x07',
@@ -13,7 +13,7 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /** Decodes one character or escape at `index`; returns undefined when Go rejects it. */
-function decodeCharacter(text: string, index: number, quote: '"' | "'"): { value: string; next: number } | undefined {
+export function decodeGoCharacter(text: string, index: number, quote: '"' | "'"): { value: string; next: number } | undefined {
   const character = String.fromCodePoint(text.codePointAt(index)!);
   if (character === quote) return undefined;
   if (character !== '\\') return { value: character, next: index + character.length };
@@ -53,7 +53,7 @@ export function unquoteGoString(literal: string): string | undefined {
 
   let value = '';
   for (let index = 0; index < body.length; ) {
-    const decoded = decodeCharacter(body, index, '"');
+    const decoded = decodeGoCharacter(body, index, '"');
     if (decoded === undefined) return undefined;
     value += decoded.value;
     index = decoded.next;
@@ -63,7 +63,7 @@ export function unquoteGoString(literal: string): string | undefined {
 
 /** Returns Go's error message for a `'c'` constant, or undefined when it is one valid character. */
 export function checkGoChar(literal: string): string | undefined {
-  const decoded = literal.length >= 2 ? decodeCharacter(literal, 1, "'") : undefined;
+  const decoded = literal.length >= 2 ? decodeGoCharacter(literal, 1, "'") : undefined;
   if (decoded === undefined) return 'invalid syntax';
   if (literal.slice(decoded.next) !== "'") return `malformed character constant: ${literal}`;
   return undefined;
