@@ -159,7 +159,8 @@ function pinnedMatchers(expr: Expr, labels: LabelSet): Map<string, LabelMatcher>
  * Whether no value can satisfy both matchers. This is decided for equality
  * matchers, alternations of plain words (`GET|LIST`) and patterns with a
  * plain prefix (`2..` against `5..`). Any other pair counts as overlapping,
- * so a duplicate may be missed but is never invented.
+ * so two rules may be reported as duplicates when their values cannot in
+ * fact meet, but no duplicate is missed here.
  */
 export function matchersAreDisjoint(left: LabelMatcher, right: LabelMatcher): boolean {
   const leftWords = literalAlternatives(left);
@@ -183,6 +184,8 @@ function literalAlternatives(matcher: LabelMatcher): string[] | undefined {
 
 /** The characters a pattern's matches must start with: its text before the first regex metacharacter. */
 function literalPrefix(pattern: string): string {
+  // An alternation such as `5.*|200` may match text without the first branch's prefix.
+  if (pattern.includes('|')) return '';
   const index = pattern.search(/[\\.+*?()|[\]{}^$]/);
   const prefix = index === -1 ? pattern : pattern.slice(0, index);
   // A quantifier after the prefix makes its last character optional, as in `ab?`.

@@ -33,6 +33,14 @@ testCheck(check, {
       ],
     },
     {
+      name: 'alternation beside a prefix',
+      files: rules(record('code:x:sum', 'sum by (code) (x{code=~"5.*|200"})'), record('code:x:sum', 'sum by (code) (x{code=~"20.*"})')),
+      findings: [
+        { line: 4, column: 17 },
+        { line: 6, column: 17 },
+      ],
+    },
+    {
       name: 'three copies give three findings',
       files: rules(record('job:x:sum', 'sum(x)'), record('job:x:sum', 'sum(x)'), record('job:x:sum', 'sum(x)')),
       findings: [
