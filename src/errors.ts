@@ -29,7 +29,7 @@ export class InternalError extends Error {
   }
 }
 
-/** Whether `PROMGATE_DEBUG=1` requests stack traces. */
+/** Returns whether `PROMGATE_DEBUG=1` requests stack traces. */
 export function isDebugEnabled(env: Readonly<Record<string, string | undefined>>): boolean {
   return env.PROMGATE_DEBUG === '1';
 }

@@ -12,7 +12,10 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\',
 };
 
-/** Decodes one character or escape at `index`; returns undefined when Go rejects it. */
+/** The number of hex digits after each hex escape letter. */
+const HEX_LENGTHS: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
+
+/** Decodes one character or escape at `index`. Returns undefined when Go rejects it. */
 export function decodeGoCharacter(text: string, index: number, quote: '"' | "'"): { value: string; next: number } | undefined {
   const character = String.fromCodePoint(text.codePointAt(index)!);
   if (character === quote) return undefined;
@@ -24,7 +27,7 @@ export function decodeGoCharacter(text: string, index: number, quote: '"' | "'")
   if (simple !== undefined) return { value: simple, next: index + 2 };
   if (letter === quote) return { value: quote, next: index + 2 };
 
-  const hexLength = letter === 'x' ? 2 : letter === 'u' ? 4 : letter === 'U' ? 8 : 0;
+  const hexLength = HEX_LENGTHS[letter] ?? 0;
   if (hexLength > 0) {
     const digits = text.slice(index + 2, index + 2 + hexLength);
     if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== hexLength) return undefined;

@@ -59,7 +59,7 @@ export class Repository {
     return this.jobList;
   }
 
-  /** Whether any linted Prometheus config sets the label `name` in `global.external_labels`. */
+  /** Returns whether any linted Prometheus config sets the label `name` in `global.external_labels`. */
   hasExternalLabel(name: string): boolean {
     for (const document of this.scrapeDocuments()) {
       if (document.externalLabels.some((label) => label.name === name)) return true;

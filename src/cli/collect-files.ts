@@ -61,7 +61,7 @@ function compareNames(left: Dirent, right: Dirent): number {
   return left.name < right.name ? -1 : 1;
 }
 
-/** Whether a link points at a regular file; a broken link or a link loop is recorded in `problems` and skipped. */
+/** Returns whether a link points at a regular file; a broken link or a link loop is recorded in `problems` and skipped. */
 function isFileTarget(path: string, problems: string[]): boolean {
   try {
     return statSync(path, { throwIfNoEntry: false })?.isFile() === true;

@@ -48,7 +48,7 @@ export function findRootForPolicy(directory: string, policyFile: string, cwd: st
   return fallbackRoot(directory, cwd);
 }
 
-/** Whether `path` is `directory` or lies below it. */
+/** Returns whether `path` is `directory` or lies below it. */
 export function isInside(directory: string, path: string): boolean {
   const relativePath = relative(directory, path);
   return relativePath !== '..' && !relativePath.startsWith(`..${sep}`) && !isAbsolute(relativePath);
@@ -59,9 +59,9 @@ function fallbackRoot(directory: string, cwd: string): string {
 }
 
 /**
- * Whether a policy file exists at `path`. Something there that cannot be
- * read, or a folder in its place, is the user's to fix, so it is an error
- * rather than a silent fall back to the default policy.
+ * Returns whether a policy file exists at `path`. Something there that
+ * cannot be read, or a folder in its place, is the user's to fix, so it is
+ * an error rather than a silent fall back to the default policy.
  */
 function isFile(path: string): boolean {
   let stats;

@@ -113,7 +113,7 @@ export function readControlComments(file: MonitoringFile): ControlComments {
   return result;
 }
 
-/** Whether a comment switches a check off at a line. */
+/** Returns whether a comment switches a check off at a line. */
 export function isDisabledAt(comments: readonly ControlComment[], checkId: string, line: number | undefined): boolean {
   return comments.some(
     (comment) =>
@@ -144,7 +144,7 @@ function subjectStartLines(file: MonitoringFile): Map<number, { startLine: numbe
   return lines;
 }
 
-/** The scope of a `disable` comment: the subject starting on the next line that is neither blank nor a comment. */
+/** Returns the scope of a `disable` comment: the subject starting on the next line that is neither blank nor a comment. */
 function attachedScope(file: MonitoringFile, subjects: Map<number, { startLine: number; endLine: number }>, commentLine: number) {
   const text = file.source.text;
   for (let line = commentLine + 1; line <= file.source.lineCount; line++) {
@@ -158,10 +158,10 @@ function attachedScope(file: MonitoringFile, subjects: Map<number, { startLine: 
 }
 
 /**
- * The lines of the document holding a `file/disable` comment: from the `---`
- * line before it to the line before the next `---`, or the whole file when
- * it has no marker. Markers are read from the text, so a document that
- * failed to parse still bounds the scope.
+ * Returns the lines of the document containing a `file/disable` comment:
+ * from the `---` line before it to the line before the next `---`, or the
+ * whole file when it has no marker. Markers are read from the text, so a
+ * document that failed to parse still bounds the scope.
  */
 function documentScope(file: MonitoringFile, offset: number): { startLine: number; endLine: number } {
   const line = file.source.positionAt(offset).line;

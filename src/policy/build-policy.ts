@@ -218,7 +218,9 @@ class ProblemList {
     for (const issue of issues) {
       const path = [...base, ...(issue.path as KeyPath)];
       if (issue.code === 'unrecognized_keys') {
-        const known = issue.path.length === 0 ? allowedKeys : issue.path[0] === 'services' && issue.path.length === 2 ? SERVICE_KEYS : [];
+        let known: readonly string[] = [];
+        if (issue.path.length === 0) known = allowedKeys;
+        else if (issue.path[0] === 'services' && issue.path.length === 2) known = SERVICE_KEYS;
         for (const key of issue.keys) this.add([...path, key], unknownKeyMessage(key, known));
         continue;
       }

@@ -65,7 +65,8 @@ function describeBound(origin: string, word: 'at least' | 'at most', limit: numb
     if (word === 'at least' && count === 1) return 'a non-empty string';
     return `${word} ${count} ${count === 1 ? 'character' : 'characters'}`;
   }
-  const operator = word === 'at least' ? (inclusive === false ? '>' : '>=') : inclusive === false ? '<' : '<=';
+  let operator = word === 'at least' ? '>=' : '<=';
+  if (inclusive === false) operator = word === 'at least' ? '>' : '<';
   return `a number ${operator} ${count}`;
 }
 

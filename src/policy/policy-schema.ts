@@ -30,7 +30,7 @@ const globSchema = z
     });
   });
 
-/** Whether a service selector parses as a vector selector with at least one `=` matcher, which is all slo/coverage compares. */
+/** Returns whether a service selector parses as a vector selector with at least one `=` matcher, which is all slo/coverage compares. */
 function isEqualitySelector(selector: string): boolean {
   const parsed = parsePromql(selector);
   return parsed.errors.length === 0 && parsed.expr?.type === 'VectorSelector' && parsed.expr.matchers.some((matcher) => matcher.op === '=');

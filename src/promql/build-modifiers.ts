@@ -167,7 +167,9 @@ function applyExtendedRange(ctx: BuildContext, target: Expr, kind: 'anchored' | 
     ctx.diagnostics.syntax(`The \`${kind}\` modifier does not apply to subqueries; use it on a selector such as \`x[5m] ${kind}\`.`, target.start, end);
     return target;
   }
-  const selector = target.type === 'VectorSelector' ? target : target.type === 'MatrixSelector' ? target.vectorSelector : undefined;
+  let selector;
+  if (target.type === 'VectorSelector') selector = target;
+  else if (target.type === 'MatrixSelector') selector = target.vectorSelector;
   if (selector === undefined) {
     ctx.diagnostics.syntax(`The \`${kind}\` modifier must follow a selector such as \`x[5m]\`, not ${describeExpr(target)}.`, target.start, end);
     return target;

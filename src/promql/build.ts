@@ -262,6 +262,7 @@ function buildBinary(ctx: BuildContext, node: SyntaxNode): Expr | undefined {
   if (op === '</' || op === '>/') {
     noteNewerFeature(ctx, 'histogram-trim-operators', opNode.from, opNode.to);
   }
+
   // Prometheus parses `-1 ^ 2` as `-(1 ^ 2)`, but lezer reads the sign as
   // part of the literal, so the sign is moved out here.
   const leadingSign = ctx.src.charAt(lhsNode.from);
@@ -271,6 +272,7 @@ function buildBinary(ctx: BuildContext, node: SyntaxNode): Expr | undefined {
   if (lhs === undefined || rhs === undefined) {
     return undefined;
   }
+
   const binary: Binary = {
     type: 'Binary',
     op,
@@ -296,6 +298,7 @@ function buildBinary(ctx: BuildContext, node: SyntaxNode): Expr | undefined {
     }
   }
   finishBinary(binary);
+
   if (!hoistSign) {
     return binary;
   }
@@ -377,6 +380,7 @@ function buildAggregation(ctx: BuildContext, node: SyntaxNode): Aggregation | un
   if (info.experimental && !allowExperimental(ctx, 'promql-experimental-functions', `The aggregation \`${info.op}\``, opNode.from, opNode.to)) {
     return undefined;
   }
+
   const args = bodyArgs(ctx, body);
   if (args === undefined) {
     return undefined;
@@ -391,6 +395,7 @@ function buildAggregation(ctx: BuildContext, node: SyntaxNode): Aggregation | un
     ctx.diagnostics.syntax(message, node.from, node.to);
     return undefined;
   }
+
   const aggregation: Aggregation = {
     type: 'Aggregation',
     valueType: 'vector',
@@ -405,6 +410,7 @@ function buildAggregation(ctx: BuildContext, node: SyntaxNode): Aggregation | un
   if (expected === 2) {
     aggregation.param = args[0] as Expr;
   }
+
   const modifier = childOfType(node, terms.AggregateModifier);
   if (modifier !== undefined) {
     aggregation.hasGrouping = true;

@@ -1,8 +1,8 @@
-// Checks that Prometheus runs on a finished tree (`checkAST` in
-// promql/parser/parse.go): function and aggregation argument types and
-// counts, operator rules, subqueries, unary operators, and the vector
-// selector rules (metric name set twice, at least one matcher that does not
-// match the empty string).
+// Checks that Prometheus runs on a finished tree, as `checkAST` in
+// promql/parser/parse.go does. They cover function and aggregation argument
+// types and counts, operator rules, subqueries and unary operators. They also
+// cover the vector selector rules: no metric name set twice, and at least one
+// matcher that does not match the empty string.
 
 import type { Aggregation, Binary, Call, Expr, LabelMatcher, ValueType, VectorSelector } from './ast.js';
 import type { Diagnostics } from './diagnostics.js';
@@ -22,7 +22,7 @@ function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 }
 
-/** Whether a matcher accepts the empty label value (a missing label). */
+/** Returns whether a matcher accepts the empty label value (a missing label). */
 export function matcherMatchesEmpty(matcher: LabelMatcher): boolean {
   switch (matcher.op) {
     case '=':

@@ -2,10 +2,10 @@
 //
 // Signatures match `promql/parser/functions.go` on Prometheus' main branch,
 // plus `holt_winters` from 2.x. `since` is the first Prometheus release known
-// to accept the function: `<=2.42` marks functions that promtool 2.42 accepts
-// (checked by this project's agreement test), later versions come from the
-// Prometheus CHANGELOG, and `3.x` marks functions added during 3.x whose
-// exact release was not checked.
+// to accept the function. `<=2.42` marks functions that promtool 2.42
+// accepts, which the agreement test checks. Later versions are recorded from
+// Prometheus' release history without a test, and `3.x` marks functions
+// added during 3.x whose exact release was not checked.
 
 import type { AggregationOp, ValueType } from './ast.js';
 
@@ -140,12 +140,15 @@ const SPECS: Readonly<Record<string, FunctionSpec>> = {
 function toInfo(name: string, spec: FunctionSpec): FunctionInfo {
   const variadic = spec.variadic ?? 0;
   const declared = spec.args.length;
+  let maxArgs = declared;
+  if (variadic < 0) maxArgs = Infinity;
+  else if (variadic > 0) maxArgs = declared - 1 + variadic;
   const info: FunctionInfo = {
     name,
     argTypes: Object.freeze([...spec.args]),
     variadic,
     minArgs: variadic === 0 ? declared : declared - 1,
-    maxArgs: variadic === 0 ? declared : variadic < 0 ? Infinity : declared - 1 + variadic,
+    maxArgs,
     returnType: spec.returns ?? V,
     since: spec.since ?? '<=2.42',
     experimental: spec.experimental ?? false,

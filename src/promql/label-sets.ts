@@ -68,12 +68,12 @@ function selectorLabels(selector: VectorSelector): LabelSet {
   return set;
 }
 
-/** A matcher that only an absent label (an empty value) satisfies, such as `env=""`. */
+/** Returns whether only an absent label (an empty value) satisfies a matcher, as for `env=""`. */
 function matchesOnlyEmpty(matcher: LabelMatcher): boolean {
   return (matcher.op === '=' && matcher.value === '') || (matcher.op === '=~' && (matcher.value === '' || matcher.value === '^$'));
 }
 
-/** A matcher that an absent label cannot satisfy, such as `env="prod"` or `env!=""`. */
+/** Returns whether an absent label cannot satisfy a matcher, as for `env="prod"` or `env!=""`. */
 function requiresValue(matcher: LabelMatcher): boolean {
   switch (matcher.op) {
     case '=':
@@ -87,7 +87,7 @@ function requiresValue(matcher: LabelMatcher): boolean {
   }
 }
 
-/** Whether an anchored RE2 pattern matches the empty string; an invalid pattern counts as matching it. */
+/** Returns whether an anchored RE2 pattern matches the empty string; an invalid pattern counts as matching it. */
 function matchesEmpty(pattern: string): boolean {
   const result = checkRe2(pattern);
   return result.error !== undefined || result.matchesEmpty;

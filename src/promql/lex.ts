@@ -145,6 +145,7 @@ class Scanner {
       this.pos++;
       return true;
     }
+
     if (this.bracketStart >= 0 && (isAlpha(ch) || ch === ':')) {
       return this.stepDurationWordOrColon(start, ch);
     }
@@ -341,6 +342,7 @@ class Scanner {
     if (ch === '`') {
       return this.scanRawString(start);
     }
+
     const next = this.peek(1);
     this.pos++;
     switch (ch) {
@@ -417,7 +419,7 @@ class Scanner {
     return true;
   }
 
-  /** Whether the previous token leaves the parser expecting an operand, as at the start of input. */
+  /** Returns whether the previous token leaves the parser expecting an operand, as at the start of input. */
   private expectsOperand(): boolean {
     const previous = this.tokens[this.tokens.length - 1];
     if (previous === undefined || previous.kind === 'operator') {
@@ -594,6 +596,7 @@ function checkEscape(src: string, pos: number, quote: string): EscapeError | und
   if (SIMPLE_ESCAPES.includes(ch) || ch === quote) {
     return undefined;
   }
+
   let digits: number;
   let base: number;
   let max: number;
@@ -613,6 +616,7 @@ function checkEscape(src: string, pos: number, quote: string): EscapeError | und
       end: pos + 2,
     };
   }
+
   let value = 0;
   for (let i = 0; i < digits; i++) {
     const digit = src.charAt(first + i);

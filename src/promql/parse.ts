@@ -92,7 +92,7 @@ function scanTree(top: SyntaxNode, limit: number): TreeScan {
   }
 }
 
-/** Parses a PromQL expression. Never throws for any string input. */
+/** Parses a PromQL expression. Syntax and type errors come back in `errors`, not as exceptions. */
 export function parsePromql(input: string, options: ParseOptions = {}): ParseResult {
   const diagnostics = new Diagnostics();
   const result = (expr?: Expr): ParseResult =>

@@ -253,7 +253,8 @@ class Re2Parser {
     }
     const min = Number(match[1]);
     // -1 marks an open upper bound as in `{2,}`.
-    const max = match[2] === undefined ? min : match[3] === '' ? -1 : Number(match[3]);
+    let max = min;
+    if (match[2] !== undefined) max = match[3] === '' ? -1 : Number(match[3]);
     return { min, max, length: match[0].length };
   }
 

@@ -27,7 +27,7 @@ export function metricNameRange(selector: VectorSelector): [number, number] {
   return matcher === undefined ? [selector.start, selector.end] : [matcher.start, matcher.end];
 }
 
-/** Whether the expression reads any series, that is, contains a vector selector. */
+/** Returns whether the expression reads any series, that is, contains a vector selector. */
 export function hasSelector(root: Expr): boolean {
   let found = false;
   walk(root, (node) => {

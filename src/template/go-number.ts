@@ -19,7 +19,7 @@ export function checkGoNumber(text: string, complex: boolean): string | undefine
   return `illegal number syntax: ${JSON.stringify(text)}`;
 }
 
-/** A constant such as `1+2i`, whose parts Go reads as floats. */
+/** Checks a complex constant such as `1+2i`, whose parts Go reads as floats. Returns Go's error message, or undefined when valid. */
 function checkComplex(text: string): string | undefined {
   const signAt = [...text].findIndex((character, index) => index > 0 && (character === '+' || character === '-') && !/[eEpP]/.test(text[index - 1]!));
   const real = signAt === -1 ? text : text.slice(0, signAt);
@@ -63,7 +63,8 @@ export function parseGoInteger(text: string, signed: boolean): Verdict {
   }
   if (underscores && !underscoresAllowed(text)) return 'syntax';
 
-  const limit = signed ? (negative ? MAX_INT64 + 1n : MAX_INT64) : MAX_UINT64;
+  let limit = MAX_UINT64;
+  if (signed) limit = negative ? MAX_INT64 + 1n : MAX_INT64;
   return value > limit ? 'range' : 'ok';
 }
 
@@ -91,8 +92,9 @@ function hexFloatValue(whole: string, fraction: string, exponent: string): numbe
 }
 
 /**
- * Whether underscores in a number only separate digits, or follow a base
- * prefix, as Go requires: `1_000` and `0x_1F` but not `1__0`, `_1` or `1_`.
+ * Returns whether underscores in a number only separate digits, or follow a
+ * base prefix, as Go requires: `1_000` and `0x_1F` but not `1__0`, `_1` or
+ * `1_`.
  */
 function underscoresAllowed(text: string): boolean {
   let rest = text.replace(/^[+-]/, '');

@@ -144,13 +144,13 @@ class Lexer {
     return undefined;
   }
 
-  /** Whether a right delimiter, possibly trim-marked, starts at `pos`. */
+  /** Reports whether a right delimiter, possibly trim-marked, starts at `pos`. */
   atRightDelim(): { delim: boolean; trim: boolean } {
     if (hasRightTrimMarker(this.input, this.pos) && this.input.startsWith(RIGHT_DELIM, this.pos + TRIM_MARKER_LENGTH)) return { delim: true, trim: true };
     return { delim: this.input.startsWith(RIGHT_DELIM, this.pos), trim: false };
   }
 
-  /** Whether the next character may end a field, variable or identifier. */
+  /** Returns whether the next character may end a field, variable or identifier. */
   atTerminator(): boolean {
     const code = this.peek();
     if (isSpace(code)) return true;

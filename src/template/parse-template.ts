@@ -67,7 +67,7 @@ interface TreeState {
   dotIsData: boolean;
 }
 
-/** Parses a template and returns its first error in `error`; a syntax error never throws. */
+/** Parses a template and returns its first error in `error`, so a syntax error does not throw. */
 export function parseTemplate(text: string, options: TemplateParseOptions): TemplateParseResult {
   const parser = new TemplateParser(text, options);
   return parser.run();
@@ -533,7 +533,7 @@ function describeListEnd(end: ListEnd): string {
   return end.type === 'end' ? '{{end}}' : '{{else}}';
 }
 
-/** Whether a template body contains only white space and comments, which a later definition may replace. */
+/** Returns whether a template body contains only white space and comments, which a later definition may replace. */
 function isEmptyList(text: string, list: readonly TemplateNode[]): boolean {
   return list.every((node) => node.type === 'text' && text.slice(node.start, node.end).trim() === '');
 }

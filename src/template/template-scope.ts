@@ -3,7 +3,8 @@ import type { VariableDeclaration } from './template-ast.js';
 /**
  * The variables visible at a point of a template. A variable declared in
  * the pipeline or body of `if`, `range` or `with` is visible until the
- * matching `{{end}}`; one declared elsewhere until the end of its template.
+ * matching `{{end}}`. One declared elsewhere is visible until the end of its
+ * template.
  */
 export class TemplateScope {
   private readonly variables: VariableDeclaration[] = [];

@@ -47,7 +47,7 @@ function orBranches(expr: Expr): Expr[] {
   return branches;
 }
 
-/** Whether an expression returns series only when some condition holds. */
+/** Returns whether an expression returns series only when some condition holds. */
 function filters(expr: Expr): boolean {
   switch (expr.type) {
     case 'Paren':

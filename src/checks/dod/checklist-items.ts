@@ -7,19 +7,22 @@ export interface ChecklistItem {
 const TASK = /^\s*[-*+]\s+\[([ xX])\]\s+(.+?)\s*$/gm;
 const NOT_APPLICABLE = /\b(?:n\/a|not applicable)\b/i;
 
-/** Reads the task-list items of a markdown text. An open item whose text contains `N/A` or `not applicable` counts as answered. */
+/** Reads the task-list items of a markdown text. An open item whose text contains `N/A` or `not applicable` counts as not applicable. */
 export function parseChecklist(markdown: string): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   for (const match of markdown.matchAll(TASK)) {
     const text = match[2]!;
     const ticked = match[1] !== ' ';
-    items.push({ text, state: ticked ? 'ticked' : NOT_APPLICABLE.test(text) ? 'not-applicable' : 'open' });
+    let state: ChecklistItem['state'] = 'open';
+    if (ticked) state = 'ticked';
+    else if (NOT_APPLICABLE.test(text)) state = 'not-applicable';
+    items.push({ text, state });
   }
   return items;
 }
 
 /** Finds the item whose text contains `words`, ignoring case. */
 export function findChecklistItem(items: readonly ChecklistItem[], words: string): ChecklistItem | undefined {
-  const wanted = words.toLowerCase();
-  return items.find((item) => item.text.toLowerCase().includes(wanted));
+  const needle = words.toLowerCase();
+  return items.find((item) => item.text.toLowerCase().includes(needle));
 }

@@ -13,7 +13,7 @@ export default defineCheck({
   inputs: ['pull-request'],
   options: z
     .object({
-      /** Pull request labels that say the change needs no monitoring. */
+      /** Pull request labels that mark the change as needing no monitoring. */
       waiver_labels: z.array(z.string().min(1)),
       /** Words of the description checklist item that, ticked, waives the requirement. */
       waiver_item: z.string().min(1),
@@ -45,7 +45,7 @@ export default defineCheck({
   },
 });
 
-/** Whether a changed monitoring file belongs to a service: its path or its content names the service or its job. */
+/** Returns whether a changed monitoring file belongs to a service: its path or its content names the service or its job. */
 function mentionsService(text: string | undefined, path: string, name: string, job: string | undefined): boolean {
   if (!MONITORING_FILE.test(path)) return false;
   if (path.includes(name)) return true;

@@ -66,7 +66,7 @@ function unwrap(expr: Expr | undefined): Expr | undefined {
   return current;
 }
 
-/** Whether an expression is an aggregation of counters that no rate-like function has turned into rates. */
+/** Returns whether an expression is an aggregation of counters that no rate-like function has turned into rates. */
 function aggregatesRawCounters(expr: Expr): boolean {
   const top = unwrap(expr);
   if (top?.type !== 'Aggregation' || !['sum', 'avg', 'min', 'max'].includes(top.op)) return false;

@@ -25,7 +25,7 @@ export default defineCheck({
           }
           context.reportExpression(rule, error.start, error.end, {
             message: `Invalid PromQL in \`${rule.name}\`: ${error.message}`,
-            fix: 'Fix the expression; Prometheus refuses to load the whole rule file while it is invalid.',
+            fix: 'Fix the expression, because Prometheus rejects the whole rule file while it is invalid.',
           });
         }
         for (const note of parsed.notes) {

@@ -102,10 +102,10 @@ function normalize(expr: string): string {
 }
 
 /**
- * Whether two recording rules with the same name and static labels can
- * produce a series with the same label set. They cannot when one always
- * carries a label the other never has, or when both pin a label to
- * different values through equality matchers.
+ * Returns whether two recording rules with the same name and static labels
+ * can produce a series with the same label set. They cannot when one always
+ * carries a label the other never has, or when both pin a label to different
+ * values through equality matchers.
  */
 function seriesCanOverlap(context: CheckContext<unknown>, first: Rule, second: Rule): boolean {
   const left = context.expression(first).expr;
@@ -156,11 +156,11 @@ function pinnedMatchers(expr: Expr, labels: LabelSet): Map<string, LabelMatcher>
 }
 
 /**
- * Whether no value can satisfy both matchers. This is decided for equality
- * matchers, alternations of plain words (`GET|LIST`) and patterns with a
- * plain prefix (`2..` against `5..`). Any other pair counts as overlapping,
- * so two rules may be reported as duplicates when their values cannot in
- * fact meet, but no duplicate is missed here.
+ * Returns whether no value can satisfy both matchers. This is decided for
+ * equality matchers, alternations of plain words (`GET|LIST`) and patterns
+ * with a plain prefix (`2..` against `5..`). Any other pair counts as
+ * overlapping, so two rules may be reported as duplicates when their values
+ * cannot in fact meet, but no duplicate is missed here.
  */
 export function matchersAreDisjoint(left: LabelMatcher, right: LabelMatcher): boolean {
   const leftWords = literalAlternatives(left);
@@ -175,7 +175,7 @@ export function matchersAreDisjoint(left: LabelMatcher, right: LabelMatcher): bo
 
 const PLAIN_WORD = /^[A-Za-z0-9_:./ -]*$/;
 
-/** The values a matcher accepts when it is an equality or an alternation of plain words; undefined otherwise. */
+/** Returns the values a matcher accepts when it is an equality or an alternation of plain words; undefined otherwise. */
 function literalAlternatives(matcher: LabelMatcher): string[] | undefined {
   if (matcher.op === '=') return [matcher.value];
   const words = matcher.value.split('|');

@@ -29,9 +29,12 @@ const JOB_KEYS = [
 
 const TOP_LEVEL_KEYS = ['global', 'runtime', 'rule_files', 'scrape_config_files', 'scrape_configs', 'alerting', 'remote_write', 'remote_read', 'storage', 'tracing', 'otlp'];
 
+/** How a timeout message names the interval a job's timeout is compared with. */
+const INTERVAL_SOURCES = { job: 'its `scrape_interval`', global: 'the global `scrape_interval`', default: 'the default `scrape_interval`' } as const;
+
 export default defineCheck({
   id: 'scrape/config',
-  description: 'Disallow scrape configurations that Prometheus refuses to load.',
+  description: 'Disallow scrape configurations that Prometheus rejects.',
   severity: 'error',
   inputs: ['scrape'],
   options: z.object({}).strict(),
@@ -51,7 +54,7 @@ export default defineCheck({
         const timeout = timeoutNode === undefined ? undefined : parseConfigDuration(timeoutNode.value);
         const interval = effectiveScrapeInterval(job);
         if (timeoutNode !== undefined && timeout !== undefined && timeout > interval.milliseconds) {
-          const where = interval.source === 'job' ? 'its `scrape_interval`' : interval.source === 'global' ? 'the global `scrape_interval`' : 'the default `scrape_interval`';
+          const where = INTERVAL_SOURCES[interval.source];
           context.reportNode(job, timeoutNode, {
             message: `Scrape job \`${job.name}\` has \`scrape_timeout: ${timeoutNode.value}\`, longer than ${where} of ${formatDuration(interval.milliseconds)}, so Prometheus rejects the configuration.`,
             fix: `Set \`scrape_timeout\` to at most ${formatDuration(interval.milliseconds)}, or remove it: an unset timeout is capped at the interval.`,

@@ -38,7 +38,7 @@ export default defineCheck({
   },
 });
 
-/** Whether a selector can only match recorded series, whose names contain `:`. */
+/** Returns whether a selector can only match recorded series, whose names contain `:`. */
 function selectsRecordedSeries(selector: VectorSelector): boolean {
   if (selector.metricName !== undefined) return selector.metricName.includes(':');
   return selector.matchers.some((matcher) => matcher.name === '__name__' && (matcher.op === '=' || matcher.op === '=~') && matcher.value.includes(':'));

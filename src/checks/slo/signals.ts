@@ -74,13 +74,13 @@ function selectsServerErrors(matcher: LabelMatcher): boolean {
   return false;
 }
 
-/** Whether an expression reads the series of a service, directly or through one of `records`. */
+/** Returns whether an expression reads the series of a service, directly or through one of `records`. */
 export function selectsService(expr: Expr, match: ServiceMatch, records?: ReadonlySet<string>): boolean {
-  const wanted = match.selector === undefined ? undefined : requiredMatchers(match.selector);
+  const expected = match.selector === undefined ? undefined : requiredMatchers(match.selector);
   return selectorsOf(expr).some((selector) => {
     const metric = metricNameOf(selector);
     if (records !== undefined && metric !== undefined && records.has(metric)) return true;
-    if (wanted !== undefined) return wanted.length > 0 && wanted.every((required) => selector.matchers.some((matcher) => matcher.op === '=' && matcher.name === required.name && matcher.value === required.value));
+    if (expected !== undefined) return expected.length > 0 && expected.every((required) => selector.matchers.some((matcher) => matcher.op === '=' && matcher.name === required.name && matcher.value === required.value));
     return selector.matchers.some((matcher) => matcher.name === 'job' && matchesJob(matcher, match.job ?? ''));
   });
 }
@@ -95,7 +95,7 @@ function matchesJob(matcher: LabelMatcher, job: string): boolean {
   }
 }
 
-/** The equality matchers of a policy selector such as `{service="checkout"}`; none when it does not parse. */
+/** Returns the equality matchers of a policy selector such as `{service="checkout"}`; none when it does not parse. */
 function requiredMatchers(selector: string): LabelMatcher[] {
   const parsed = parsePromql(selector);
   if (parsed.expr?.type !== 'VectorSelector') return [];

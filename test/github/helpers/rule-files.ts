@@ -1,5 +1,5 @@
 /**
- * Rule files for the App's tests. `PROBLEM_RULES` holds one problem per
+ * Rule files for the App's tests. `PROBLEM_RULES` contains one problem per
  * line that Prometheus itself rejects, whatever other checks add.
  */
 export const PROBLEM_RULES = `groups:
@@ -33,7 +33,7 @@ export const CLEAN_RULES = `groups:
           runbook_url: https://runbooks.example.com/api/high-error-rate
 `;
 
-/** A rule group with `count` alerts, each with an unknown key that Prometheus rejects. */
+/** Returns a rule group with `count` alerts, each with an unknown key that Prometheus rejects. */
 export function manyProblemRules(count: number): string {
   const rules = Array.from(
     { length: count },
